@@ -1,0 +1,71 @@
+import { inspect } from "node:util"
+import { resolveKaspiOptions, DEFAULT_API_URL, KaspiOptionsError } from "../options"
+
+const SENTINEL = "SENTINEL-token-must-never-leak-0123456789"
+
+describe("resolveKaspiOptions", () => {
+  it("applies documented defaults to the single-shop shorthand", () => {
+    const o = resolveKaspiOptions({ merchantId: "30123456", token: "t0ken-value" }, {})
+    expect(o.apiUrl).toBe(DEFAULT_API_URL)
+    expect(o.timeouts).toEqual({ ordersMs: 30_000, productsMs: 60_000, waybillMs: 60_000 })
+    expect(o.accounts).toHaveLength(1)
+    expect(o.accounts[0]).toMatchObject({ id: "default", merchantId: "30123456", apiUrl: DEFAULT_API_URL, tokenSource: "options" })
+    expect(o.accounts[0].token?.reveal()).toBe("t0ken-value")
+    expect(o.userAgent).toMatch(/^medusa-plugin-kaspi\//)
+  })
+
+  it("reads the token from KASPI_API_TOKEN for a single shop, or from tokenEnv per account", () => {
+    const single = resolveKaspiOptions({ merchantId: "1" }, { KASPI_API_TOKEN: "from-env-1" })
+    expect(single.accounts[0].token?.reveal()).toBe("from-env-1")
+    expect(single.accounts[0].tokenSource).toBe("env:KASPI_API_TOKEN")
+
+    const multi = resolveKaspiOptions(
+      {
+        accounts: [
+          { id: "almaty", merchantId: "1", tokenEnv: "KASPI_TOKEN_ALMATY" },
+          { id: "astana", merchantId: "2", token: "inline-token", apiUrl: "http://127.0.0.1:9/shop/api" },
+        ],
+      },
+      { KASPI_TOKEN_ALMATY: "almaty-token" }
+    )
+    expect(multi.accounts.map((a) => [a.id, a.token?.reveal(), a.apiUrl])).toEqual([
+      ["almaty", "almaty-token", DEFAULT_API_URL],
+      ["astana", "inline-token", "http://127.0.0.1:9/shop/api"],
+    ])
+  })
+
+  it("allows an account without a token (reported when used) and no account at all", () => {
+    expect(resolveKaspiOptions({ merchantId: "1" }, {}).accounts[0].token).toBeUndefined()
+    expect(resolveKaspiOptions({}, {}).accounts).toEqual([])
+  })
+
+  it.each([
+    [{ accounts: [{ id: "a", merchantId: "" }] }, /accounts\.0\.merchantId/],
+    [{ accounts: [{ id: "has space", merchantId: "1" }] }, /accounts\.0\.id: must be a short slug/],
+    [{ accounts: [{ id: "a", merchantId: "1" }, { id: "a", merchantId: "2" }] }, /"a" is used twice/],
+    [{ accounts: [{ id: "a", merchantId: "1" }], merchantId: "2" }, /either `accounts/],
+    [{ token: "x" }, /`merchantId` is required/],
+    [{ merchantId: "1", apiUrl: "not a url" }, /apiUrl/],
+    [{ merchantId: "1", timeouts: { ordersMs: -1 } }, /timeouts\.ordersMs/],
+    [{ merchantId: "1", userAgent: "axios/1.7.2" }, /userAgent: must not be a library default/],
+    [{ merchantId: "1", tokn: "typo" }, /Unrecognized key/],
+  ])("rejects %j with a message naming the option", (input, message) => {
+    expect(() => resolveKaspiOptions(input, {})).toThrow(KaspiOptionsError)
+    expect(() => resolveKaspiOptions(input, {})).toThrow(message)
+  })
+
+  it("never shows the token when the options are logged, serialised or rejected", () => {
+    const o = resolveKaspiOptions({ merchantId: "1", token: SENTINEL }, {})
+    expect(JSON.stringify(o)).not.toContain(SENTINEL)
+    expect(inspect(o, { depth: 10 })).not.toContain(SENTINEL)
+    expect(`${o.accounts[0].token}`).not.toContain(SENTINEL)
+    let message = ""
+    try {
+      resolveKaspiOptions({ merchantId: "1", token: SENTINEL, retry: { attempts: 99 } }, {})
+    } catch (e) {
+      message = (e as Error).message
+    }
+    expect(message).toMatch(/retry\.attempts/)
+    expect(message).not.toContain(SENTINEL)
+  })
+})

@@ -1,0 +1,160 @@
+import fs from "node:fs"
+import path from "node:path"
+import {
+  kaspiAttributeValueSchema,
+  kaspiCategoryAttributeSchema,
+  kaspiCategorySchema,
+  kaspiEntryCancelResponseSchema,
+  kaspiListEnvelopeSchema,
+  kaspiMasterProductResourceSchema,
+  kaspiMerchantProductResourceSchema,
+  kaspiPartialCancelResponseSchema,
+  kaspiPointOfServiceResourceSchema,
+  kaspiProductImportJsonSchema,
+  kaspiProductImportResultSchema,
+  kaspiProductImportStatusSchema,
+  kaspiSingleEnvelopeSchema,
+  kaspiStatusChangeResponseSchema,
+  kaspiErrorBodySchema,
+} from "../schemas"
+import { parseOrderEntry, parseOrdersPage } from "../parse"
+
+const dir = path.join(__dirname, "fixtures", "kaspi-guide")
+const load = (name: string) => JSON.parse(fs.readFileSync(path.join(dir, name), "utf8"))
+const where = { method: "GET", path: "/v2/orders" }
+
+function expectParses(schema: { safeParse(v: unknown): { success: boolean; error?: unknown } }, value: unknown) {
+  const r = schema.safeParse(value)
+  if (!r.success) throw new Error(JSON.stringify(r.error, null, 1))
+  expect(r.success).toBe(true)
+}
+
+describe("every example payload from Kaspi's guide parses", () => {
+  it("covers every fixture file", () => {
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"))
+    expect(files).toHaveLength(13)
+  })
+
+  it("01: order list with included entries keeps the entries and notes the one the example left out", () => {
+    const page = parseOrdersPage(load("01_orders_list_include_entries__guide-EN-merged.json"), 0, where)
+    expect(page.invalid).toEqual([])
+    expect(page.orders).toHaveLength(1)
+    const order = page.orders[0]
+    expect(order).toMatchObject({ id: "NDk3MTQ6MDIx", code: "496149022" })
+    expect(order.attributes).toMatchObject({ totalPrice: 2000, state: "PICKUP", status: "ACCEPTED_BY_MERCHANT" })
+    expect(order.attributes.customer?.cellPhone).toBe("7066828008")
+    expect(order.entries.map((e) => e.attributes.offer?.code)).toEqual(["259204"])
+    expect(order.entries[0].productId).toBe("MTA5MzQ5MDI2")
+    expect(order.missingEntryIds).toEqual(["NDk1MTQ1MDIxIyMw"])
+    expect(page).toMatchObject({ pageCount: 1, totalCount: 1 })
+  })
+
+  it("02: Kaspi Delivery order in CANCELLING with kaspiDelivery and originAddress", () => {
+    const page = parseOrdersPage(load("02_order_by_code_KASPI_DELIVERY_cancelling__guide-EN-merged.json"), 0, where)
+    expect(page.invalid).toEqual([])
+    const a = page.orders[0].attributes
+    expect(a).toMatchObject({ status: "CANCELLING", cancellationReason: "TIMEOUT_BUYER_PICKUP", isKaspiDelivery: true })
+    expect(a.kaspiDelivery?.waybillNumber).toBe("101110589")
+    expect(a.originAddress?.city?.code).toBe("191010000")
+    expect(page.orders[0].entries[0].attributes.offer?.code).toBe("355654asiuowl")
+  })
+
+  it("03: own delivery with deliveryAddress and plannedDeliveryDate", () => {
+    const page = parseOrdersPage(load("03_order_by_code_DELIVERY_LOCAL__guide-RU.json"), 0, where)
+    expect(page.invalid).toEqual([])
+    expect(page.orders[0].attributes.deliveryAddress?.formattedAddress).toContain("Наурызбай")
+    expect(page.orders[0].attributes.plannedDeliveryDate).toBe(1706896790999)
+  })
+
+  it("04: the older list shape with include user and relative links", () => {
+    const page = parseOrdersPage(load("04_orders_list_include_user__guide-RU-older.json"), 0, where)
+    expect(page.invalid).toEqual([])
+    expect(page.orders[0].attributes.totalPrice).toBe(96045)
+  })
+
+  it("05 and 06: entries, including weighted goods", () => {
+    const list = kaspiListEnvelopeSchema.parse(load("05_order_entries__guide-RU.json"))
+    const entry = parseOrderEntry(list.data[0]).entry
+    expect(entry?.attributes).toMatchObject({ quantity: 2, basePrice: 2000, totalPrice: 4000 })
+    const single = kaspiSingleEnvelopeSchema.parse(load("06_orderentry_single_MEASURABLE_PIECES__guide-RU.json"))
+    const weighted = parseOrderEntry(single.data).entry
+    expect(weighted?.attributes).toMatchObject({ unitType: "MEASURABLE_PIECES", weight: 3800, totalPrice: 5928 })
+  })
+
+  it("07–09: master product, merchant product, point of service", () => {
+    const examples = load("07_orderentry_product_masterproducts__guide.json")._examples
+    for (const example of Object.values(examples)) {
+      expectParses(kaspiMasterProductResourceSchema, (example as { data: unknown }).data)
+    }
+    expectParses(kaspiMerchantProductResourceSchema, load("08_masterproduct_merchantProduct__guide-RU.json").data)
+    const pos = kaspiPointOfServiceResourceSchema.parse(load("09_pointofservice__guide-EN-merged.json").data)
+    expect(pos.attributes.displayName).toBe("PP1")
+  })
+
+  it("10: every status-change response and documented error body", () => {
+    const f = load("10_order_status_changes__guide.json")
+    for (const response of [
+      f.accept.response,
+      f.complete_step2_with_code.response,
+      f.cancel.response,
+      f.assemble_kaspi_delivery.response_RU_guide,
+      f.assemble_kaspi_delivery.response_EN_merged_doc,
+      f.arrived_preorder.response,
+    ]) {
+      expectParses(kaspiStatusChangeResponseSchema, response)
+    }
+    for (const e of f.complete_step2_with_code.documented_errors) {
+      expect(kaspiErrorBodySchema.parse(e.body).errors[0].title).toBeTruthy()
+    }
+  })
+
+  it("11: partial cancellation, per entry and in bulk", () => {
+    const f = load("11_partial_cancel__guide-EN-merged.json")
+    expect(kaspiEntryCancelResponseSchema.parse(f.orderEntryCancelOperation_single.response).data.attributes.status).toBe(
+      "SUCCESSFULL"
+    )
+    expectParses(kaspiEntryCancelResponseSchema, f.orderEntryCancelOperation_single.response_variant_3_7)
+    expect(kaspiPartialCancelResponseSchema.parse(f.orderPartialCancel_bulk.response).status).toBe("INPROGRESS")
+    expect(kaspiPartialCancelResponseSchema.parse(f.orderPartialCancel_underweight.response).status).toBe("SUCCESSFUL")
+  })
+
+  it("12 and 13: product content API answers and the import JSON schema", () => {
+    const f = load("12_products_import_and_classification__guide.json")
+    for (const c of f.categories.response) expectParses(kaspiCategorySchema, c)
+    for (const a of f.attributes.response_fragment) expectParses(kaspiCategoryAttributeSchema, a)
+    for (const v of f.attribute_values.response) expectParses(kaspiAttributeValueSchema, v)
+    expectParses(kaspiProductImportStatusSchema, f.import_status.response)
+    expectParses(kaspiProductImportResultSchema, f.import_result.response)
+    expectParses(kaspiProductImportJsonSchema, load("13_products_import_schema__guide-q3223.json"))
+  })
+})
+
+describe("broken payloads are rejected with a reason, one order at a time", () => {
+  it("reports the bad order and keeps the good one", () => {
+    const body = load("01_orders_list_include_entries__guide-EN-merged.json")
+    const bad = JSON.parse(JSON.stringify(body.data[0]))
+    bad.id = "BAD"
+    bad.attributes.totalPrice = "2000 ₸"
+    delete bad.attributes.creationDate
+    body.data.push(bad)
+    const page = parseOrdersPage(body, 0, where)
+    expect(page.orders.map((o) => o.id)).toEqual(["NDk3MTQ6MDIx"])
+    expect(page.invalid).toHaveLength(1)
+    expect(page.invalid[0]).toMatchObject({ id: "BAD", code: "496149022" })
+    expect(page.invalid[0].reason).toMatch(/attributes\.totalPrice/)
+    expect(page.invalid[0].reason).toMatch(/attributes\.creationDate/)
+  })
+
+  it("rejects an order whose included entry is broken (no half-import)", () => {
+    const body = load("01_orders_list_include_entries__guide-EN-merged.json")
+    body.included[0].attributes.quantity = -1
+    const page = parseOrdersPage(body, 0, where)
+    expect(page.orders).toEqual([])
+    expect(page.invalid[0].reason).toMatch(/entry NDk0MTQ0MDIxIyMx: attributes\.quantity/)
+  })
+
+  it("throws invalid_response when the envelope itself is wrong", () => {
+    expect(() => parseOrdersPage({ data: "nope" }, 0, where)).toThrow(/invalid_response.*data/)
+    expect(() => parseOrdersPage(null, 0, where)).toThrow(/invalid_response/)
+  })
+})

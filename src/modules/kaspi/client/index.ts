@@ -1,0 +1,6 @@
+export * from "./errors"
+export * from "./schemas"
+export * from "./parse"
+export * from "./date-windows"
+export * from "./kaspi-client"
+export type { KaspiLogger, KaspiRequestEvent, RetryMode } from "./transport"

@@ -1,0 +1,447 @@
+import { z } from "@medusajs/framework/zod"
+import { KaspiApiError } from "./errors"
+import { splitIntoWindows, toEpochMs, KASPI_MAX_WINDOW_MS } from "./date-windows"
+import {
+  parseOrderEntry,
+  parseOrderResource,
+  parseOrdersPage,
+  parseOrThrow,
+  type KaspiOrder,
+  type KaspiOrderEntry,
+  type KaspiOrdersPage,
+} from "./parse"
+import {
+  kaspiCityResourceSchema,
+  kaspiEntryCancelResponseSchema,
+  kaspiListEnvelopeSchema,
+  kaspiMasterProductResourceSchema,
+  kaspiMerchantProductResourceSchema,
+  kaspiPartialCancelResponseSchema,
+  kaspiPointOfServiceResourceSchema,
+  kaspiSingleEnvelopeSchema,
+  kaspiStatusChangeResponseSchema,
+  kaspiCategorySchema,
+  kaspiCategoryAttributeSchema,
+  kaspiAttributeValueSchema,
+  kaspiProductImportStatusSchema,
+  kaspiProductImportResultSchema,
+  kaspiProductImportJsonSchema,
+  type KaspiAttributeValue,
+  type KaspiCategory,
+  type KaspiCategoryAttribute,
+  type KaspiProductImportResult,
+  type KaspiProductImportStatus,
+  type KaspiCancellationReason,
+  type KaspiCity,
+  type KaspiMasterProduct,
+  type KaspiMerchantProduct,
+  type KaspiOrderState,
+  type KaspiPartialCancelReason,
+  type KaspiPointOfService,
+} from "./schemas"
+import { KaspiTransport, type KaspiRequest, type KaspiTransportOptions } from "./transport"
+
+export const KASPI_MAX_PAGE_SIZE = 100
+
+export interface ListOrdersQuery {
+  state: KaspiOrderState | KaspiOrderState[]
+  /** creationDate from (inclusive). Kaspi requires it. */
+  from: Date | number
+  /** creationDate to (inclusive); Kaspi's default is now. At most 14 days after `from`. */
+  to?: Date | number
+  status?: string
+  /** Sent as given: sources disagree on PICKUP/DELIVERY vs DELIVERY_PICKUP/DELIVERY_LOCAL (API.md a.1). */
+  deliveryType?: string
+  signatureRequired?: boolean
+  include?: Array<"entries" | "user">
+  page?: number
+  pageSize?: number
+}
+
+export interface WalkOrdersQuery extends Omit<ListOrdersQuery, "page" | "to"> {
+  to: Date | number
+}
+
+export interface OrderRef {
+  id: string
+  code: string
+}
+
+export interface StatusChangeResult {
+  id: string
+  code?: string
+  status?: string
+  raw: unknown
+}
+
+export interface EntryCancel {
+  entryId: string
+  remainedQuantity: number
+  remainedWeight?: number
+  reason: KaspiPartialCancelReason
+  notes?: string
+}
+
+export interface KaspiClientOptions extends KaspiTransportOptions {
+  merchantId: string
+  timeouts: { ordersMs: number; productsMs: number; waybillMs: number }
+}
+
+/**
+ * Typed access to one Kaspi shop's Shop API (API.md a.1–a.13). Every response
+ * is validated; every failure is a KaspiApiError.
+ */
+export class KaspiClient {
+  private readonly transport: KaspiTransport
+
+  constructor(private readonly opts: KaspiClientOptions) {
+    this.transport = new KaspiTransport(opts)
+  }
+
+  get merchantId(): string {
+    return this.opts.merchantId
+  }
+
+  close(): Promise<void> {
+    return this.transport.close()
+  }
+
+  private read(path: string, query?: KaspiRequest["query"], timeoutMs = this.opts.timeouts.ordersMs) {
+    return this.transport.send({ method: "GET", path, query, timeoutMs, retry: "read" })
+  }
+
+  // ── orders (a.1–a.3) ────────────────────────────────────────────────────────
+
+  /** One page of GET /v2/orders. */
+  async listOrders(q: ListOrdersQuery): Promise<KaspiOrdersPage> {
+    const page = q.page ?? 0
+    const pageSize = q.pageSize ?? KASPI_MAX_PAGE_SIZE
+    if (pageSize < 1 || pageSize > KASPI_MAX_PAGE_SIZE) {
+      throw new RangeError(`pageSize must be 1..${KASPI_MAX_PAGE_SIZE}`)
+    }
+    const from = toEpochMs(q.from)
+    const to = q.to === undefined ? undefined : toEpochMs(q.to)
+    if (to !== undefined && to - from > KASPI_MAX_WINDOW_MS) {
+      throw new RangeError("Kaspi accepts a creationDate window of at most 14 days: use walkOrders for longer ranges")
+    }
+    const path = "/v2/orders"
+    const res = await this.read(path, {
+      "page[number]": page,
+      "page[size]": pageSize,
+      "filter[orders][state]": Array.isArray(q.state) ? q.state.join(",") : q.state,
+      "filter[orders][creationDate][$ge]": from,
+      "filter[orders][creationDate][$le]": to,
+      "filter[orders][status]": q.status,
+      "filter[orders][deliveryType]": q.deliveryType,
+      "filter[orders][signatureRequired]": q.signatureRequired,
+      "include[orders]": q.include?.length ? q.include.join(",") : undefined,
+    })
+    return parseOrdersPage(res.body, page, { method: "GET", path })
+  }
+
+  /**
+   * Every page of every ≤14-day window between `from` and `to`, oldest first.
+   * Each yielded page is complete and validated before the next is read.
+   */
+  async *walkOrders(q: WalkOrdersQuery): AsyncGenerator<KaspiOrdersPage & { window: { from: number; to: number } }> {
+    for (const window of splitIntoWindows(toEpochMs(q.from), toEpochMs(q.to))) {
+      let page = 0
+      for (;;) {
+        const result = await this.listOrders({ ...q, from: window.from, to: window.to, page })
+        yield { ...result, window }
+        page += 1
+        if (page >= result.pageCount || (result.orders.length + result.invalid.length === 0)) break
+      }
+    }
+  }
+
+  /** An order by its code, with its entries; null when Kaspi knows no such order. Not limited to 14 days. */
+  async getOrderByCode(code: string, opts: { includeEntries?: boolean } = {}): Promise<KaspiOrder | null> {
+    const path = "/v2/orders"
+    const res = await this.read(path, {
+      "filter[orders][code]": code,
+      "page[number]": 0,
+      "page[size]": 1,
+      "include[orders]": opts.includeEntries === false ? undefined : "entries",
+    })
+    const page = parseOrdersPage(res.body, 0, { method: "GET", path })
+    if (page.invalid.length) {
+      throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: page.invalid[0].reason })
+    }
+    return page.orders[0] ?? null
+  }
+
+  /** GET /v2/orders/{id}; a missing order is a KaspiApiError(not_found). */
+  async getOrder(id: string): Promise<KaspiOrder> {
+    const path = `/v2/orders/${encodeURIComponent(id)}`
+    const res = await this.read(path)
+    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
+    const result = parseOrderResource(envelope.data, new Map())
+    if ("invalid" in result) {
+      throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: result.invalid.reason })
+    }
+    return result.order
+  }
+
+  // ── entries and what hangs off them (a.4–a.8) ───────────────────────────────
+
+  async getOrderEntries(orderId: string): Promise<KaspiOrderEntry[]> {
+    const path = `/v2/orders/${encodeURIComponent(orderId)}/entries`
+    const res = await this.read(path)
+    const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
+    return envelope.data.map((raw, i) => {
+      const { entry, error } = parseOrderEntry(raw)
+      if (!entry) {
+        throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: `data.${i}: ${error}` })
+      }
+      return entry
+    })
+  }
+
+  async getOrderEntry(entryId: string): Promise<KaspiOrderEntry> {
+    const path = `/v2/orderentries/${encodeURIComponent(entryId)}`
+    const res = await this.read(path)
+    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
+    const { entry, error } = parseOrderEntry(envelope.data)
+    if (!entry) throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: error })
+    return entry
+  }
+
+  private async single<T>(path: string, schema: { safeParse(v: unknown): unknown }, timeoutMs?: number): Promise<T> {
+    const res = await this.read(path, undefined, timeoutMs)
+    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
+    return parseOrThrow(schema as never, envelope.data, { method: "GET", path }) as T
+  }
+
+  getEntryProduct(entryId: string): Promise<KaspiMasterProduct> {
+    return this.single(`/v2/orderentries/${encodeURIComponent(entryId)}/product`, kaspiMasterProductResourceSchema)
+  }
+
+  getMerchantProduct(masterProductId: string): Promise<KaspiMerchantProduct> {
+    return this.single(
+      `/v2/masterproducts/${encodeURIComponent(masterProductId)}/merchantProduct`,
+      kaspiMerchantProductResourceSchema
+    )
+  }
+
+  getEntryPointOfService(entryId: string): Promise<KaspiPointOfService> {
+    return this.single(
+      `/v2/orderentries/${encodeURIComponent(entryId)}/deliveryPointOfService`,
+      kaspiPointOfServiceResourceSchema
+    )
+  }
+
+  getPointOfService(id: string): Promise<KaspiPointOfService> {
+    return this.single(`/v2/pointofservices/${encodeURIComponent(id)}`, kaspiPointOfServiceResourceSchema)
+  }
+
+  getPointOfServiceCity(id: string): Promise<KaspiCity> {
+    return this.single(`/v2/pointofservices/${encodeURIComponent(id)}/city`, kaspiCityResourceSchema)
+  }
+
+  async listCities(): Promise<KaspiCity[]> {
+    const path = "/v2/cities"
+    const res = await this.read(path)
+    const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
+    return envelope.data.map((raw) => parseOrThrow(kaspiCityResourceSchema, raw, { method: "GET", path }))
+  }
+
+  // ── status changes (a.11) ───────────────────────────────────────────────────
+
+  private async changeStatus(
+    ref: OrderRef,
+    attributes: Record<string, unknown>,
+    headers?: Record<string, string>
+  ): Promise<StatusChangeResult> {
+    const path = "/v2/orders"
+    const res = await this.transport.send({
+      method: "POST",
+      path,
+      body: { data: { type: "orders", id: ref.id, attributes: { code: ref.code, ...attributes } } },
+      headers,
+      timeoutMs: this.opts.timeouts.ordersMs,
+      retry: "write",
+    })
+    const parsed = parseOrThrow(kaspiStatusChangeResponseSchema, res.body ?? {}, { method: "POST", path })
+    return {
+      id: parsed.data.id,
+      code: parsed.data.attributes?.code,
+      status: parsed.data.attributes?.status,
+      raw: res.body,
+    }
+  }
+
+  acceptOrder(ref: OrderRef): Promise<StatusChangeResult> {
+    return this.changeStatus(ref, { status: "ACCEPTED_BY_MERCHANT" })
+  }
+
+  cancelOrder(ref: OrderRef, reason: KaspiCancellationReason, comment?: string): Promise<StatusChangeResult> {
+    if (comment && comment.length > 1000) throw new RangeError("Kaspi accepts a cancellation comment of at most 1000 characters")
+    return this.changeStatus(ref, {
+      status: "CANCELLED",
+      cancellationReason: reason,
+      ...(comment ? { cancellationComment: comment } : {}),
+    })
+  }
+
+  /** Completion step 1: Kaspi sends the buyer a code (pickup and merchant delivery only). */
+  sendCompletionCode(ref: OrderRef): Promise<StatusChangeResult> {
+    return this.changeStatus(ref, { status: "COMPLETED" }, { "x-security-code": "", "x-send-code": "true" })
+  }
+
+  /** Completion step 2: the code the buyer read out. */
+  completeOrder(ref: OrderRef, securityCode: string): Promise<StatusChangeResult> {
+    return this.changeStatus(ref, { status: "COMPLETED" }, { "x-security-code": securityCode, "x-send-code": "true" })
+  }
+
+  /** Kaspi Delivery: packed in `numberOfSpace` packages; Kaspi then issues the waybill. */
+  assembleOrder(ref: OrderRef, numberOfSpace: number): Promise<StatusChangeResult> {
+    if (!Number.isInteger(numberOfSpace) || numberOfSpace < 1) throw new RangeError("numberOfSpace must be a whole number ≥ 1")
+    return this.changeStatus(ref, { status: "ASSEMBLE", numberOfSpace: String(numberOfSpace) })
+  }
+
+  /** Pre-order goods arrived at the point. */
+  markArrived(ref: OrderRef): Promise<StatusChangeResult> {
+    return this.changeStatus(ref, { status: "ARRIVED" })
+  }
+
+  /** Returned goods arrived back at the warehouse. */
+  markArrivedBackward(ref: OrderRef): Promise<StatusChangeResult> {
+    return this.changeStatus(ref, { status: "ARRIVED_BACKWARD" })
+  }
+
+  // ── partial cancellation (a.12) ─────────────────────────────────────────────
+
+  async cancelOrderEntry(c: EntryCancel): Promise<{ status: string; raw: unknown }> {
+    const path = "/v2/orderEntryCancelOperation"
+    const res = await this.transport.send({
+      method: "POST",
+      path,
+      body: {
+        data: {
+          type: "orderEntryCancelOperation",
+          attributes: {
+            notes: c.notes ?? "",
+            remainedQuantity: c.remainedQuantity,
+            ...(c.remainedWeight !== undefined ? { remainedWeight: c.remainedWeight } : {}),
+            reason: c.reason,
+          },
+          relationships: { entry: { data: { type: "orderentries", id: c.entryId } } },
+        },
+      },
+      timeoutMs: this.opts.timeouts.ordersMs,
+      retry: "write",
+    })
+    const parsed = parseOrThrow(kaspiEntryCancelResponseSchema, res.body, { method: "POST", path })
+    return { status: parsed.data.attributes.status, raw: res.body }
+  }
+
+  /** Bulk or by-weight cancellation: PUT /shop/api/orderPartialCancel/{orderId} (outside /v2). */
+  async partialCancel(orderId: string, entries: EntryCancel[]): Promise<{ status: string; raw: unknown }> {
+    const path = `/orderPartialCancel/${encodeURIComponent(orderId)}`
+    const res = await this.transport.send({
+      method: "PUT",
+      path,
+      body: entries.map((c) => ({
+        entry: { id: c.entryId },
+        remainedQuantity: c.remainedQuantity,
+        ...(c.remainedWeight !== undefined ? { remainedWeight: c.remainedWeight } : {}),
+        reason: c.reason,
+        notes: c.notes ?? "",
+      })),
+      timeoutMs: this.opts.timeouts.ordersMs,
+      retry: "write",
+    })
+    const parsed = parseOrThrow(kaspiPartialCancelResponseSchema, res.body, { method: "PUT", path })
+    return { status: parsed.status, raw: res.body }
+  }
+
+  // ── product content API (a.14): cards only; price and stock go through the feed ──
+
+  private async product<T>(path: string, schema: { safeParse(v: unknown): unknown }, query?: KaspiRequest["query"]) {
+    const res = await this.transport.send({
+      method: "GET",
+      path,
+      query,
+      accept: "application/json",
+      timeoutMs: this.opts.timeouts.productsMs,
+      retry: "read",
+    })
+    return parseOrThrow(schema as never, res.body, { method: "GET", path }) as T
+  }
+
+  listCategories(): Promise<KaspiCategory[]> {
+    return this.product("/products/classification/categories", z.array(kaspiCategorySchema))
+  }
+
+  listCategoryAttributes(categoryCode: string): Promise<KaspiCategoryAttribute[]> {
+    return this.product("/products/classification/attributes", z.array(kaspiCategoryAttributeSchema), { c: categoryCode })
+  }
+
+  listAttributeValues(categoryCode: string, attributeCode: string): Promise<KaspiAttributeValue[]> {
+    return this.product("/products/classification/attribute/values", z.array(kaspiAttributeValueSchema), {
+      c: categoryCode,
+      a: attributeCode,
+    })
+  }
+
+  getProductImportSchema(): Promise<Record<string, unknown>> {
+    return this.product("/products/import/schema", kaspiProductImportJsonSchema)
+  }
+
+  /** Uploads product cards (content only); answers with an import code to poll. */
+  async importProducts(products: unknown[]): Promise<KaspiProductImportStatus> {
+    const path = "/products/import"
+    const res = await this.transport.send({
+      method: "POST",
+      path,
+      body: products,
+      accept: "application/json",
+      headers: { "content-type": "application/json" },
+      timeoutMs: this.opts.timeouts.productsMs,
+      retry: "write",
+    })
+    return parseOrThrow(kaspiProductImportStatusSchema, res.body, { method: "POST", path })
+  }
+
+  getProductImportStatus(importCode: string): Promise<KaspiProductImportStatus> {
+    return this.product("/products/import", kaspiProductImportStatusSchema, { i: importCode })
+  }
+
+  getProductImportResult(importCode: string): Promise<KaspiProductImportResult> {
+    return this.product("/products/import/result", kaspiProductImportResultSchema, { i: importCode })
+  }
+
+  // ── waybill ─────────────────────────────────────────────────────────────────
+
+  /** Downloads the waybill PDF from the absolute URL Kaspi put in kaspiDelivery.waybill. */
+  async downloadWaybill(url: string): Promise<Buffer> {
+    const res = await this.transport.send<Buffer>({
+      method: "GET",
+      path: url,
+      accept: "application/pdf",
+      expect: "binary",
+      timeoutMs: this.opts.timeouts.waybillMs,
+      retry: "read",
+    })
+    if (res.body.subarray(0, 5).toString("latin1") !== "%PDF-") {
+      throw new KaspiApiError({ kind: "invalid_response", method: "GET", path: "/waybill", detail: "the waybill is not a PDF" })
+    }
+    return res.body
+  }
+
+  /**
+   * After ASSEMBLE Kaspi publishes the waybill only after a few seconds
+   * (API.md a.11): re-read the order by code until it appears.
+   */
+  async waitForWaybill(code: string, opts: { attempts?: number; intervalMs?: number } = {}): Promise<string | null> {
+    const attempts = opts.attempts ?? 6
+    for (let i = 0; i < attempts; i++) {
+      const order = await this.getOrderByCode(code, { includeEntries: false })
+      const waybill = order?.attributes.kaspiDelivery?.waybill
+      if (waybill) return waybill
+      if (i < attempts - 1) await new Promise((r) => setTimeout(r, opts.intervalMs ?? 1500))
+    }
+    return null
+  }
+}

@@ -1,0 +1,5 @@
+export * from "./kaspi-order"
+export * from "./kaspi-event"
+export * from "./kaspi-sku-mapping"
+export * from "./kaspi-store-mapping"
+export * from "./kaspi-sync-state"

@@ -1,0 +1,19 @@
+import { model } from "@medusajs/framework/utils"
+import { KaspiOrder } from "./kaspi-order"
+
+/**
+ * What happened to a Kaspi order and when: import attempts, status changes,
+ * actions sent. Append-only; the admin shows it as the order's history.
+ */
+export const KaspiEvent = model
+  .define("kaspi_event", {
+    id: model.id({ prefix: "kevt" }).primaryKey(),
+    account_id: model.text(),
+    kaspi_code: model.text().nullable(),
+    type: model.text(),
+    result: model.enum(["ok", "error", "info"]).default("info"),
+    message: model.text().nullable(),
+    data: model.json().nullable(),
+    kaspi_order: model.belongsTo(() => KaspiOrder, { mappedBy: "events" }).nullable(),
+  })
+  .indexes([{ on: ["account_id", "kaspi_code"] }, { on: ["type"] }])

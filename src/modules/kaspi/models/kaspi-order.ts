@@ -1,0 +1,47 @@
+import { model } from "@medusajs/framework/utils"
+import { KaspiEvent } from "./kaspi-event"
+
+export const KASPI_IMPORT_STATUSES = ["pending", "imported", "needs_attention", "failed", "ignored"] as const
+export type KaspiImportStatus = (typeof KASPI_IMPORT_STATUSES)[number]
+
+/**
+ * A Kaspi order as the plugin knows it. The unique (account_id, kaspi_id) index
+ * is the exactly-once guarantee: the import writes this row first, so a second
+ * import of the same Kaspi order fails before any Medusa order exists.
+ */
+export const KaspiOrder = model
+  .define("kaspi_order", {
+    id: model.id({ prefix: "kord" }).primaryKey(),
+    account_id: model.text(),
+    kaspi_id: model.text(),
+    code: model.text().searchable(),
+    state: model.text(),
+    status: model.text(),
+    delivery_mode: model.text().nullable(),
+    is_kaspi_delivery: model.boolean().default(false),
+    pre_order: model.boolean().default(false),
+    signature_required: model.boolean().default(false),
+    assembled: model.boolean().default(false),
+    pickup_point_id: model.text().nullable(),
+    total_price: model.bigNumber(),
+    delivery_cost: model.bigNumber().nullable(),
+    customer_phone: model.text().nullable(),
+    cancellation_reason: model.text().nullable(),
+    waybill_url: model.text().nullable(),
+    kaspi_created_at: model.dateTime(),
+    kaspi_approved_at: model.dateTime().nullable(),
+    planned_delivery_at: model.dateTime().nullable(),
+    import_status: model.enum([...KASPI_IMPORT_STATUSES]).default("pending"),
+    import_reason: model.text().nullable(),
+    attempts: model.number().default(0),
+    last_attempt_at: model.dateTime().nullable(),
+    raw: model.json(),
+    events: model.hasMany(() => KaspiEvent, { mappedBy: "kaspi_order" }),
+  })
+  .indexes([
+    { on: ["account_id", "kaspi_id"], unique: true },
+    { on: ["account_id", "code"], unique: true },
+    { on: ["import_status"] },
+    { on: ["account_id", "status"] },
+  ])
+  .cascades({ delete: ["events"] })

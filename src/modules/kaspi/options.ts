@@ -1,0 +1,150 @@
+import { z } from "@medusajs/framework/zod"
+import { SecretToken } from "./secret"
+
+export const DEFAULT_API_URL = "https://kaspi.kz/shop/api"
+export const DEFAULT_TOKEN_ENV = "KASPI_API_TOKEN"
+export const DEFAULT_USER_AGENT = "medusa-plugin-kaspi/0.1 (+https://www.npmjs.com/package/medusa-plugin-kaspi)"
+
+// Kaspi's WAF silently drops requests with library-default User-Agents (API.md a.0),
+// so a non-default one is required rather than merely recommended.
+const LIBRARY_DEFAULT_UA = /^(node|undici|node-fetch|axios|got|python-requests|python-httpx|curl|Go-http-client|okhttp)(\/|$)/i
+
+const accountSchema = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,63}$/i, "must be a short slug (letters, digits, - and _), e.g. \"main\""),
+    merchantId: z.string().min(1, "is required: your shop ID from the Kaspi seller cabinet"),
+    name: z.string().optional(),
+    token: z.string().min(1).optional(),
+    tokenEnv: z.string().regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name").optional(),
+    apiUrl: z.string().url().optional(),
+  })
+  .strict()
+
+const retrySchema = z
+  .object({
+    attempts: z.number().int().min(1).max(10).default(4),
+    baseDelayMs: z.number().int().min(0).max(60_000).default(500),
+    maxDelayMs: z.number().int().min(0).max(300_000).default(10_000),
+  })
+  .strict()
+
+const timeoutsSchema = z
+  .object({
+    ordersMs: z.number().int().positive().default(30_000),
+    productsMs: z.number().int().positive().default(60_000),
+    waybillMs: z.number().int().positive().default(60_000),
+  })
+  .strict()
+
+export const kaspiPluginOptionsSchema = z
+  .object({
+    accounts: z.array(accountSchema).optional(),
+    // Single-shop shorthand: { merchantId, token } instead of accounts: [...].
+    accountId: z.string().optional(),
+    merchantId: z.string().optional(),
+    token: z.string().min(1).optional(),
+    tokenEnv: z.string().optional(),
+    apiUrl: z.string().url().default(DEFAULT_API_URL),
+    timeouts: timeoutsSchema.default({ ordersMs: 30_000, productsMs: 60_000, waybillMs: 60_000 }),
+    minRequestIntervalMs: z.number().int().min(0).max(60_000).default(200),
+    maxConcurrentRequests: z.number().int().min(1).max(20).default(2),
+    retry: retrySchema.default({ attempts: 4, baseDelayMs: 500, maxDelayMs: 10_000 }),
+    userAgent: z
+      .string()
+      .min(1)
+      .refine((ua) => !LIBRARY_DEFAULT_UA.test(ua), "must not be a library default: Kaspi's firewall drops such requests")
+      .default(DEFAULT_USER_AGENT),
+    proxyUrl: z.string().url().optional(),
+  })
+  .strict()
+
+export type KaspiPluginOptionsInput = z.input<typeof kaspiPluginOptionsSchema>
+
+export interface KaspiAccountConfig {
+  id: string
+  merchantId: string
+  name?: string
+  apiUrl: string
+  /** undefined when neither the option nor the environment variable holds a token. */
+  token?: SecretToken
+  tokenSource: string
+}
+
+export interface KaspiResolvedOptions {
+  accounts: KaspiAccountConfig[]
+  apiUrl: string
+  timeouts: { ordersMs: number; productsMs: number; waybillMs: number }
+  minRequestIntervalMs: number
+  maxConcurrentRequests: number
+  retry: { attempts: number; baseDelayMs: number; maxDelayMs: number }
+  userAgent: string
+  proxyUrl?: string
+}
+
+export class KaspiOptionsError extends Error {
+  constructor(message: string) {
+    super(`medusa-plugin-kaspi: invalid plugin options: ${message}`)
+    this.name = "KaspiOptionsError"
+  }
+}
+
+/**
+ * Validates the plugin options from medusa-config and resolves tokens from the
+ * environment. Errors name the option path and never echo a token value.
+ */
+export function resolveKaspiOptions(
+  input: unknown,
+  env: NodeJS.ProcessEnv = process.env
+): KaspiResolvedOptions {
+  const parsed = kaspiPluginOptionsSchema.safeParse(input ?? {})
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`)
+    throw new KaspiOptionsError(lines.join("; "))
+  }
+  const o = parsed.data
+
+  const declared = o.accounts ?? []
+  if (declared.length && (o.merchantId || o.token)) {
+    throw new KaspiOptionsError("use either `accounts: [...]` or the single-shop shorthand `merchantId`/`token`, not both")
+  }
+  const list = declared.length
+    ? declared
+    : o.merchantId
+      ? [{ id: o.accountId ?? "default", merchantId: o.merchantId, token: o.token, tokenEnv: o.tokenEnv }]
+      : []
+  if (!declared.length && !o.merchantId && o.token) {
+    throw new KaspiOptionsError("`merchantId` is required with `token`")
+  }
+
+  const seen = new Set<string>()
+  const accounts = list.map((a, index): KaspiAccountConfig => {
+    if (seen.has(a.id)) {
+      throw new KaspiOptionsError(`accounts.${index}.id: "${a.id}" is used twice`)
+    }
+    seen.add(a.id)
+    const envName = a.tokenEnv ?? (list.length === 1 ? DEFAULT_TOKEN_ENV : undefined)
+    const fromEnv = envName ? env[envName]?.trim() : undefined
+    const value = a.token ?? (fromEnv || undefined)
+    return {
+      id: a.id,
+      merchantId: a.merchantId,
+      name: "name" in a ? a.name : undefined,
+      apiUrl: ("apiUrl" in a && a.apiUrl) || o.apiUrl,
+      token: value ? new SecretToken(value) : undefined,
+      tokenSource: a.token ? "options" : envName ? `env:${envName}` : "none",
+    }
+  })
+
+  return {
+    accounts,
+    apiUrl: o.apiUrl,
+    timeouts: o.timeouts,
+    minRequestIntervalMs: o.minRequestIntervalMs,
+    maxConcurrentRequests: o.maxConcurrentRequests,
+    retry: o.retry,
+    userAgent: o.userAgent,
+    proxyUrl: o.proxyUrl,
+  }
+}
