@@ -38,6 +38,32 @@ const timeoutsSchema = z
   })
   .strict()
 
+const ordersSchema = z
+  .object({
+    /** Poll Kaspi for orders on a schedule. Off: only "sync now" and backfill from the admin. */
+    polling: z.boolean().default(true),
+    /** New orders (state NEW / SIGN_REQUIRED). */
+    pollIntervalSeconds: z.number().int().min(10).max(3600).default(30),
+    /** Status changes of accepted orders (other states) on a sliding ≤14-day window. */
+    statusSyncIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
+    /** How far back the very first poll looks (Kaspi keeps order filters to 14-day windows). */
+    initialLookbackDays: z.number().int().min(1).max(90).default(14),
+    /** Still-open orders older than the window are refreshed by code, this many per tick. */
+    refreshOpenOrdersPerTick: z.number().int().min(0).max(1000).default(50),
+    /** Accept on Kaspi right after a clean import (every line mapped and reserved). */
+    autoAccept: z.boolean().default(false),
+    /** An import that crashed releases its order after this long. */
+    importLeaseSeconds: z.number().int().min(10).max(3600).default(300),
+    /** Fixed Medusa ids for imports; unset ones are chosen or created once by the setup workflow. */
+    regionId: z.string().optional(),
+    salesChannelId: z.string().optional(),
+    shippingOptionId: z.string().optional(),
+    stockLocationId: z.string().optional(),
+  })
+  .strict()
+
+export type KaspiOrdersOptions = z.infer<typeof ordersSchema>
+
 export const kaspiPluginOptionsSchema = z
   .object({
     accounts: z.array(accountSchema).optional(),
@@ -57,8 +83,19 @@ export const kaspiPluginOptionsSchema = z
       .refine((ua) => !LIBRARY_DEFAULT_UA.test(ua), "must not be a library default: Kaspi's firewall drops such requests")
       .default(DEFAULT_USER_AGENT),
     proxyUrl: z.string().url().optional(),
+    orders: ordersSchema.default(ordersSchema.parse({})),
   })
-  .strict()
+// Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
+// Unknown keys are reported as warnings instead (see unknownOptionKeys).
+
+const MEDUSA_INJECTED_KEYS = new Set(["database", "scope", "resources", "dependencies", "definition"])
+
+/** Option keys the plugin does not know: most likely typos, so the loader warns about them. */
+export function unknownOptionKeys(input: unknown): string[] {
+  if (!input || typeof input !== "object") return []
+  const known = new Set(Object.keys(kaspiPluginOptionsSchema.shape))
+  return Object.keys(input).filter((k) => !known.has(k) && !MEDUSA_INJECTED_KEYS.has(k))
+}
 
 export type KaspiPluginOptionsInput = z.input<typeof kaspiPluginOptionsSchema>
 
@@ -81,6 +118,7 @@ export interface KaspiResolvedOptions {
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number }
   userAgent: string
   proxyUrl?: string
+  orders: KaspiOrdersOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -146,5 +184,6 @@ export function resolveKaspiOptions(
     retry: o.retry,
     userAgent: o.userAgent,
     proxyUrl: o.proxyUrl,
+    orders: o.orders,
   }
 }

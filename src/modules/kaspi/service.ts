@@ -1,8 +1,20 @@
-import { MedusaService } from "@medusajs/framework/utils"
-import type { Logger } from "@medusajs/framework/types"
-import { KaspiClient, KaspiApiError, type KaspiRequestEvent } from "./client"
+import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
+import type { Context, Logger } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { KaspiClient, KaspiApiError, type KaspiOrder as KaspiApiOrder, type KaspiRequestEvent } from "./client"
+import { kaspiOrderRecordValues } from "./kaspi-order-record"
 import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiResolvedOptions } from "./options"
-import { KaspiEvent, KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState } from "./models"
+import {
+  KaspiAccountSettings,
+  KaspiEvent,
+  KaspiFeedArtifact,
+  KaspiFeedBuild,
+  KaspiFeedConfig,
+  KaspiOrder,
+  KaspiSkuMapping,
+  KaspiStoreMapping,
+  KaspiSyncState,
+} from "./models"
 
 type InjectedDependencies = {
   logger: Logger
@@ -38,6 +50,10 @@ class KaspiModuleService extends MedusaService({
   KaspiSkuMapping,
   KaspiStoreMapping,
   KaspiSyncState,
+  KaspiAccountSettings,
+  KaspiFeedConfig,
+  KaspiFeedBuild,
+  KaspiFeedArtifact,
 }) {
   protected readonly logger_: Logger
   protected readonly kaspiOptions_: KaspiResolvedOptions
@@ -141,6 +157,224 @@ class KaspiModuleService extends MedusaService({
       }
       throw e
     }
+  }
+
+  /**
+   * Inserts the Kaspi order, or refreshes what Kaspi says about it, in one
+   * statement: the (account_id, kaspi_id) unique index makes a concurrent
+   * second poller update the same row instead of adding another.
+   */
+  @InjectManager()
+  async upsertKaspiOrderRecord(
+    accountId: string,
+    order: KaspiApiOrder,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; import_status: string; status: string; inserted: boolean; previous_status: string | null }> {
+    const v = kaspiOrderRecordValues(accountId, order)
+    const rows = await sharedContext.manager!.execute(
+      `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, delivery_mode, is_kaspi_delivery,
+         pre_order, signature_required, assembled, pickup_point_id, total_price, raw_total_price, delivery_cost,
+         raw_delivery_cost, customer_phone, cancellation_reason, waybill_url, kaspi_created_at, kaspi_approved_at,
+         planned_delivery_at, raw)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)
+       on conflict (account_id, kaspi_id) where deleted_at is null do update set
+         state = excluded.state, status = excluded.status, assembled = excluded.assembled,
+         delivery_mode = excluded.delivery_mode, pre_order = excluded.pre_order,
+         signature_required = excluded.signature_required, total_price = excluded.total_price,
+         raw_total_price = excluded.raw_total_price, delivery_cost = excluded.delivery_cost,
+         raw_delivery_cost = excluded.raw_delivery_cost,
+         -- Kaspi masks the phone once an order is archived: keep the real one we saw earlier.
+         customer_phone = coalesce(excluded.customer_phone, kaspi_order.customer_phone),
+         cancellation_reason = excluded.cancellation_reason,
+         waybill_url = coalesce(excluded.waybill_url, kaspi_order.waybill_url),
+         planned_delivery_at = excluded.planned_delivery_at, raw = excluded.raw, updated_at = now()
+       returning id, import_status, status, (xmax = 0) as inserted,
+         (select k.status from kaspi_order k where k.id = kaspi_order.id) as previous_status`,
+      [
+        generateEntityId(undefined, "kord"),
+        accountId,
+        v.kaspi_id,
+        v.code,
+        v.state,
+        v.status,
+        v.delivery_mode,
+        v.is_kaspi_delivery,
+        v.pre_order,
+        v.signature_required,
+        v.assembled,
+        v.pickup_point_id,
+        v.total_price,
+        JSON.stringify({ value: String(v.total_price), precision: 20 }),
+        v.delivery_cost,
+        v.delivery_cost === null ? null : JSON.stringify({ value: String(v.delivery_cost), precision: 20 }),
+        v.customer_phone,
+        v.cancellation_reason,
+        v.waybill_url,
+        v.kaspi_created_at,
+        v.kaspi_approved_at,
+        v.planned_delivery_at,
+        JSON.stringify(v.raw),
+      ]
+    )
+    const row = rows[0] as { id: string; import_status: string; status: string; inserted: boolean; previous_status: string | null }
+    return { ...row, inserted: Boolean(row.inserted) }
+  }
+
+  /**
+   * Keeps an order Kaspi sent in a shape the plugin cannot read, so it is
+   * visible (as failed, with the validation error) instead of silently lost.
+   */
+  @InjectManager()
+  async recordInvalidKaspiOrder(
+    accountId: string,
+    invalid: { id?: string; code?: string; reason: string; raw: unknown },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string } | null> {
+    const raw = (invalid.raw ?? {}) as { attributes?: Record<string, unknown> }
+    const attrs = raw.attributes ?? {}
+    const text = (v: unknown) => (typeof v === "string" && v.length ? v.slice(0, 200) : null)
+    const kaspiId = invalid.id ?? (invalid.code ? `code:${invalid.code}` : null)
+    if (!kaspiId) return null
+    const created = typeof attrs.creationDate === "number" && Number.isFinite(attrs.creationDate) ? new Date(attrs.creationDate) : new Date()
+    const rows = await sharedContext.manager!.execute(
+      `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, total_price, raw_total_price,
+         kaspi_created_at, raw, import_status, import_reason)
+       values (?, ?, ?, ?, ?, ?, 0, '{"value":"0","precision":20}'::jsonb, ?, ?::jsonb, 'failed', ?)
+       on conflict (account_id, kaspi_id) where deleted_at is null do update set
+         import_status = case when kaspi_order.order_id is null then 'failed' else kaspi_order.import_status end,
+         import_reason = excluded.import_reason, updated_at = now()
+       returning id`,
+      [
+        generateEntityId(undefined, "kord"),
+        accountId,
+        kaspiId,
+        invalid.code ?? kaspiId,
+        text(attrs.state) ?? "UNKNOWN",
+        text(attrs.status) ?? "UNKNOWN",
+        created,
+        JSON.stringify(invalid.raw ?? null),
+        `Kaspi sent this order in a shape the plugin cannot read: ${invalid.reason}`,
+      ]
+    )
+    return (rows[0] as { id: string }) ?? null
+  }
+
+  /**
+   * Takes the order for one import attempt, or answers null when it is imported,
+   * ignored or held by another import whose lease has not run out. A compare-
+   * and-set in the database, so two pollers on two machines cannot both win.
+   */
+  @InjectManager()
+  async claimKaspiOrderImport(
+    id: string,
+    leaseSeconds: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; previous_import_status: string } | null> {
+    const rows = await sharedContext.manager!.execute(
+      `update kaspi_order k set import_status = 'importing', import_lease_until = now() + (? * interval '1 second'),
+         attempts = k.attempts + 1, last_attempt_at = now(), updated_at = now()
+       from (select id, import_status from kaspi_order where id = ? for update) prev
+       where k.id = prev.id and k.deleted_at is null and k.order_id is null
+         and (k.import_status in ('pending', 'needs_attention', 'failed')
+              or (k.import_status = 'importing' and k.import_lease_until < now()))
+       returning k.id, prev.import_status as previous_import_status`,
+      [leaseSeconds, id]
+    )
+    return (rows[0] as { id: string; previous_import_status: string }) ?? null
+  }
+
+  /** Ends an import attempt with its outcome (the lease is released). */
+  @InjectManager()
+  async finishKaspiOrderImport(
+    id: string,
+    outcome: { import_status: "imported" | "needs_attention" | "failed" | "ignored" | "pending"; reason?: string | null; order_id?: string | null; unmapped_skus?: string[] | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update kaspi_order set import_status = ?, import_reason = ?,
+         order_id = case when ? then ? else order_id end,
+         unmapped_skus = ?::jsonb, import_lease_until = null, updated_at = now()
+       where id = ?`,
+      [
+        outcome.import_status,
+        outcome.reason ?? null,
+        // undefined keeps the linked order; null (an undone import) clears it
+        outcome.order_id !== undefined,
+        outcome.order_id ?? null,
+        outcome.unmapped_skus?.length ? JSON.stringify(outcome.unmapped_skus) : null,
+        id,
+      ]
+    )
+  }
+
+  /**
+   * Takes the poll of one account for this tick when it is due and nobody else
+   * holds it. Several Medusa instances may call this at the same moment; the
+   * single UPDATE lets exactly one of them win.
+   */
+  @InjectManager()
+  async claimKaspiPoll(
+    accountId: string,
+    opts: { dueAfterSeconds: number; leaseSeconds: number; owner: string; force?: boolean },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ last_new_poll_at: Date | null; last_status_sync_at: Date | null } | null> {
+    const manager = sharedContext.manager!
+    await manager.execute(
+      `insert into kaspi_sync_state (id, account_id) values (?, ?)
+       on conflict (account_id) where deleted_at is null do nothing`,
+      [generateEntityId(undefined, "ksync"), accountId]
+    )
+    const rows = await manager.execute(
+      `update kaspi_sync_state set lease_until = now() + (? * interval '1 second'), lease_owner = ?, updated_at = now()
+       where account_id = ? and deleted_at is null
+         and (lease_until is null or lease_until < now())
+         and (? or last_new_poll_at is null or last_new_poll_at <= now() - (? * interval '1 second'))
+       returning last_new_poll_at, last_status_sync_at`,
+      [opts.leaseSeconds, opts.owner, accountId, Boolean(opts.force), opts.dueAfterSeconds]
+    )
+    return (rows[0] as { last_new_poll_at: Date | null; last_status_sync_at: Date | null }) ?? null
+  }
+
+  /** Ends a poll: records how far it got (on success) and releases the lease. */
+  @InjectManager()
+  async finishKaspiPoll(
+    accountId: string,
+    result: { owner: string; ok: boolean; polledAt: Date; statusSynced: boolean; stats?: unknown; error?: string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update kaspi_sync_state set lease_until = null, lease_owner = null, updated_at = now(),
+         last_new_poll_at = case when ? then ? else last_new_poll_at end,
+         synced_until = case when ? then ? else synced_until end,
+         last_status_sync_at = case when ? and ? then ? else last_status_sync_at end,
+         last_success_at = case when ? then now() else last_success_at end,
+         last_stats = coalesce(?::jsonb, last_stats),
+         last_error = ?
+       where account_id = ? and lease_owner = ?`,
+      [
+        result.ok, result.polledAt,
+        result.ok, result.polledAt,
+        result.ok, result.statusSynced, result.polledAt,
+        result.ok,
+        result.stats === undefined ? null : JSON.stringify(result.stats),
+        result.error ?? null,
+        accountId,
+        result.owner,
+      ]
+    )
+  }
+
+  /** Appends to an order's history (and the account's). */
+  async logKaspiEvent(event: {
+    account_id: string
+    kaspi_order_id?: string | null
+    kaspi_code?: string | null
+    type: string
+    result?: "ok" | "error" | "info"
+    message?: string | null
+    data?: Record<string, unknown> | null
+  }): Promise<void> {
+    await this.createKaspiEvents({ result: "info", ...event } as never)
   }
 
   private recordRequest(accountId: string, e: KaspiRequestEvent): void {

@@ -1,5 +1,5 @@
 import { inspect } from "node:util"
-import { resolveKaspiOptions, DEFAULT_API_URL, KaspiOptionsError } from "../options"
+import { resolveKaspiOptions, unknownOptionKeys, DEFAULT_API_URL, KaspiOptionsError } from "../options"
 
 const SENTINEL = "SENTINEL-token-must-never-leak-0123456789"
 
@@ -48,10 +48,14 @@ describe("resolveKaspiOptions", () => {
     [{ merchantId: "1", apiUrl: "not a url" }, /apiUrl/],
     [{ merchantId: "1", timeouts: { ordersMs: -1 } }, /timeouts\.ordersMs/],
     [{ merchantId: "1", userAgent: "axios/1.7.2" }, /userAgent: must not be a library default/],
-    [{ merchantId: "1", tokn: "typo" }, /Unrecognized key/],
   ])("rejects %j with a message naming the option", (input, message) => {
     expect(() => resolveKaspiOptions(input, {})).toThrow(KaspiOptionsError)
     expect(() => resolveKaspiOptions(input, {})).toThrow(message)
+  })
+
+  it("names unknown keys (typos) but not the ones Medusa adds itself", () => {
+    expect(unknownOptionKeys({ merchantId: "1", tokn: "typo", database: {} })).toEqual(["tokn"])
+    expect(resolveKaspiOptions({ merchantId: "1", tokn: "typo" }, {}).accounts).toHaveLength(1)
   })
 
   it("never shows the token when the options are logged, serialised or rejected", () => {

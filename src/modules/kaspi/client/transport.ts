@@ -128,10 +128,10 @@ export class KaspiTransport {
     return e.kind === "rate_limited" || (e.kind === "network" && e.detail?.includes("ECONNREFUSED") === true)
   }
 
+  /** The path relative to the API base, for logs and errors ("/v2/orders"). */
   private displayPath(path: string): string {
-    if (!/^https?:/i.test(path)) return path
-    const u = new URL(path)
-    return u.pathname.startsWith(this.basePath) ? u.pathname.slice(this.basePath.length) : u.pathname
+    const pathname = /^https?:/i.test(path) ? new URL(path).pathname : path
+    return this.basePath && pathname.startsWith(this.basePath) ? pathname.slice(this.basePath.length) : pathname
   }
 
   private resolveUrl(req: KaspiRequest): URL {

@@ -1,7 +1,7 @@
-import type { LoaderOptions } from "@medusajs/framework/types"
+import type { LoaderOptions, Logger } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { MedusaError } from "@medusajs/framework/utils"
-import { KaspiOptionsError, resolveKaspiOptions } from "../options"
+import { KaspiOptionsError, resolveKaspiOptions, unknownOptionKeys } from "../options"
 
 export const KASPI_OPTIONS_KEY = "kaspiResolvedOptions"
 
@@ -10,6 +10,12 @@ export const KASPI_OPTIONS_KEY = "kaspiResolvedOptions"
  * and hands the resolved options (tokens wrapped as SecretToken) to the service.
  */
 export default async function validateKaspiOptions({ container, options }: LoaderOptions): Promise<void> {
+  const unknown = unknownOptionKeys(options)
+  if (unknown.length) {
+    container
+      .resolve<Logger>("logger")
+      .warn(`medusa-plugin-kaspi: ignoring unknown plugin option(s) ${unknown.map((k) => `"${k}"`).join(", ")} (a typo?)`)
+  }
   try {
     container.register(KASPI_OPTIONS_KEY, asValue(resolveKaspiOptions(options)))
   } catch (e) {

@@ -1,7 +1,13 @@
 import { model } from "@medusajs/framework/utils"
 import { KaspiEvent } from "./kaspi-event"
 
-export const KASPI_IMPORT_STATUSES = ["pending", "imported", "needs_attention", "failed", "ignored"] as const
+/**
+ * pending → importing → imported; or needs_attention (fixable: unmapped SKU,
+ * missing stock), failed (broken data or an error), ignored (nothing to import,
+ * e.g. already cancelled when first seen). `importing` is a lease, not a state
+ * an order stays in.
+ */
+export const KASPI_IMPORT_STATUSES = ["pending", "importing", "imported", "needs_attention", "failed", "ignored"] as const
 export type KaspiImportStatus = (typeof KASPI_IMPORT_STATUSES)[number]
 
 /**
@@ -35,6 +41,11 @@ export const KaspiOrder = model
     import_reason: model.text().nullable(),
     attempts: model.number().default(0),
     last_attempt_at: model.dateTime().nullable(),
+    /** While importing: until when this import holds the order (a crashed import's lease expires). */
+    import_lease_until: model.dateTime().nullable(),
+    /** The Medusa order made from it (also linked through the module link). */
+    order_id: model.text().nullable(),
+    unmapped_skus: model.json().nullable(),
     raw: model.json(),
     events: model.hasMany(() => KaspiEvent, { mappedBy: "kaspi_order" }),
   })

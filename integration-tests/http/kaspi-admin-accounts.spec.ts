@@ -1,0 +1,94 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { startKaspiSandbox } from "../../sandbox"
+import type { KaspiSandbox } from "../../sandbox/types"
+import { adminHeaders } from "../helpers/admin-auth"
+import { captureOutput } from "../helpers/capture-output"
+
+jest.setTimeout(120_000)
+
+// A sentinel token: the suite fails if it shows up in any response, log line or error.
+const SENTINEL = "SENTINEL-http-token-must-never-leak-0000000"
+let sandbox: KaspiSandbox
+const output = captureOutput()
+
+beforeAll(async () => {
+  sandbox = await startKaspiSandbox({ tokens: [SENTINEL], waybillDelayMs: 100 })
+  process.env.KASPI_API_URL = sandbox.baseUrl
+  process.env.KASPI_API_TOKEN = SENTINEL
+  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+})
+
+afterAll(async () => {
+  output.restore()
+  await sandbox?.close()
+})
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: { headers: { authorization: string } }
+
+    beforeEach(async () => {
+      sandbox.reset()
+      sandbox.setFaults({ rate: 0, kinds: [] })
+      admin = await adminHeaders(api, getContainer())
+    })
+
+    it("every /admin/kaspi route answers 401 without a session", async () => {
+      for (const [method, url] of [
+        ["get", "/admin/kaspi/accounts"],
+        ["post", "/admin/kaspi/accounts/default/test-connection"],
+      ] as const) {
+        const res = await api.request({ method, url, validateStatus: () => true })
+        expect(res.status).toBe(401)
+      }
+    })
+
+    it("lists the configured account without its token", async () => {
+      const res = await api.get("/admin/kaspi/accounts", admin)
+      expect(res.status).toBe(200)
+      expect(res.data.accounts).toEqual([
+        expect.objectContaining({ id: "default", merchantId: sandbox.merchantIds[0], hasToken: true }),
+      ])
+      expect(JSON.stringify(res.data)).not.toContain(SENTINEL)
+    })
+
+    it("tests the connection against Kaspi (the sandbox) and explains failures in plain words", async () => {
+      const ok = await api.post("/admin/kaspi/accounts/default/test-connection", {}, admin)
+      expect(ok.data.connection).toMatchObject({ ok: true, accountId: "default" })
+      expect(sandbox.requests().some((r) => r.route.startsWith("GET /v2/orders") && r.status === 200)).toBe(true)
+
+      sandbox.setFaults({ rate: 1, kinds: ["html404"] })
+      const html = await api.post("/admin/kaspi/accounts/default/test-connection", {}, admin)
+      expect(html.data.connection).toMatchObject({ ok: false, kind: "not_found" })
+      expect(html.data.connection.message).toMatch(/HTML 404/)
+      expect(JSON.stringify(html.data)).not.toContain(SENTINEL)
+    })
+
+    it("answers 404 for an account that is not configured", async () => {
+      const res = await api.post("/admin/kaspi/accounts/nope/test-connection", {}, { ...admin, validateStatus: () => true })
+      expect(res.status).toBe(404)
+      expect(res.data.message).toMatch(/No Kaspi account "nope"/)
+    })
+
+    it("loads the Kaspi module with its options and tables", async () => {
+      const kaspi = getContainer().resolve("kaspi") as import("../../src/modules/kaspi/service").default
+      const created = await kaspi.createKaspiOrders({
+        account_id: "default",
+        kaspi_id: "x",
+        code: "1",
+        state: "NEW",
+        status: "APPROVED_BY_BANK",
+        total_price: 1,
+        kaspi_created_at: new Date(),
+        raw: {},
+      })
+      expect(created.id).toMatch(/^kord_/)
+      expect(kaspi.getResolvedOptions().accounts[0].apiUrl).toBe(sandbox.baseUrl)
+    })
+
+    it("never printed the token in any log line during the suite", () => {
+      expect(output.text().length).toBeGreaterThan(0)
+      expect(output.text()).not.toContain(SENTINEL)
+    })
+  },
+})

@@ -1,0 +1,432 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { startKaspiSandbox } from "../../sandbox"
+import type { KaspiSandbox } from "../../sandbox/types"
+import { seedCatalog } from "../helpers/catalog"
+import { adminHeaders } from "../helpers/admin-auth"
+import { KASPI_MODULE } from "../../src/modules/kaspi"
+import type KaspiModuleService from "../../src/modules/kaspi/service"
+import { ensureKaspiAccountSetup } from "../../src/workflows/setup/ensure-kaspi-account-setup"
+import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
+import { importKaspiOrderSafely } from "../../src/workflows/sync-kaspi-orders/import-kaspi-order-safely"
+import { pollKaspiAccount } from "../../src/workflows/sync-kaspi-orders/poll-kaspi-account"
+import pollKaspiOrdersJob from "../../src/jobs/poll-kaspi-orders"
+
+jest.setTimeout(180_000)
+
+const TOKEN = "orders-import-test-token"
+const DAY = 24 * 3600 * 1000
+let sandbox: KaspiSandbox
+
+beforeAll(async () => {
+  sandbox = await startKaspiSandbox({ tokens: [TOKEN], waybillDelayMs: 100 })
+  process.env.KASPI_API_URL = sandbox.baseUrl
+  process.env.KASPI_API_TOKEN = TOKEN
+  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+})
+
+afterAll(async () => {
+  await sandbox?.close()
+})
+
+const ACCOUNT = "default"
+
+async function orderGraph(container: MedusaContainer, orderId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order",
+    fields: [
+      "id",
+      "total",
+      "currency_code",
+      "email",
+      "status",
+      "metadata",
+      "customer.id",
+      "customer.phone",
+      "customer.first_name",
+      "sales_channel_id",
+      "region_id",
+      "items.*",
+      "shipping_methods.*",
+      "shipping_address.*",
+      "payment_collections.status",
+      "payment_collections.captured_amount",
+      "kaspi_order.id",
+      "kaspi_order.code",
+    ],
+    filters: { id: orderId },
+  })
+  return data[0] as any
+}
+
+async function sync(container: MedusaContainer) {
+  const now = sandbox.now()
+  return syncKaspiOrders(container, { accountId: ACCOUNT, from: now - 13 * DAY, to: now, states: ALL_ORDER_STATES })
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let kaspi: KaspiModuleService
+    let locationId: string
+
+    beforeEach(async () => {
+      sandbox.reset()
+      sandbox.setFaults({ rate: 0, kinds: [] })
+      const container = getContainer()
+      kaspi = container.resolve(KASPI_MODULE)
+      const setup = await ensureKaspiAccountSetup(container, ACCOUNT)
+      locationId = setup.stock_location_id
+      await kaspi.createKaspiStoreMappings({ account_id: ACCOUNT, store_id: "PP1", stock_location_id: locationId })
+      await seedCatalog(container, [
+        { sku: "PHONE-1", title: "Смартфон", price: 150000, stock: { [locationId]: 10 } },
+        { sku: "CASE-1", title: "Чехол", price: 3500, stock: { [locationId]: 50 } },
+        { sku: "APPLES-KG", title: "Яблоки", price: 1560, stock: { [locationId]: 100 } },
+      ])
+    })
+
+    it("imports a multi-entry pickup order as a native order with Kaspi's totals, stock reserved and payment captured", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({
+        status: "APPROVED_BY_BANK",
+        deliveryMode: "DELIVERY_PICKUP",
+        storeId: "PP1",
+        deliveryCost: 0,
+        entries: [
+          { sku: "PHONE-1", quantity: 1, basePrice: 149990 },
+          { sku: "CASE-1", quantity: 3, basePrice: 3490 },
+        ],
+        customer: { firstName: "Айгерим", lastName: "Сулейменова", cellPhone: "7071234567" },
+      })
+      const stats = await sync(container)
+      expect(stats).toMatchObject({ seen: 1, imported: 1, failed: 0, needs_attention: 0 })
+
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row).toMatchObject({ import_status: "imported", status: "APPROVED_BY_BANK", customer_phone: "7071234567" })
+      const order = await orderGraph(container, row.order_id as string)
+      expect(Number(order.total)).toBe(o.totalPrice)
+      expect(Number(order.total)).toBe(149990 + 3 * 3490)
+      expect(order.currency_code).toBe("kzt")
+      expect(order.email).toBe("77071234567@buyer.kaspi.invalid")
+      expect(order.customer).toMatchObject({ phone: "+77071234567", first_name: "Айгерим" })
+      expect(order.items.map((i: any) => [i.variant_sku, Number(i.quantity), Number(i.unit_price)]).sort()).toEqual([
+        ["CASE-1", 3, 3490],
+        ["PHONE-1", 1, 149990],
+      ])
+      expect(order.metadata).toMatchObject({ kaspi_code: o.code, kaspi_id: o.id, kaspi_delivery_mode: "DELIVERY_PICKUP", kaspi_store_id: "PP1" })
+      expect(order.kaspi_order).toMatchObject({ id: row.id, code: o.code })
+      expect(order.payment_collections[0]).toMatchObject({ status: "completed" })
+      expect(Number(order.payment_collections[0].captured_amount)).toBe(o.totalPrice)
+
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { data: reservations } = await query.graph({
+        entity: "reservation_item",
+        fields: ["quantity", "location_id", "line_item_id"],
+        filters: { line_item_id: order.items.map((i: any) => i.id) },
+      })
+      expect(reservations.map((r: any) => [Number(r.quantity), r.location_id]).sort()).toEqual([
+        [1, locationId],
+        [3, locationId],
+      ])
+      const events = await kaspi.listKaspiEvents({ kaspi_order_id: row.id })
+      expect(events.map((e) => e.type)).toContain("import.imported")
+    })
+
+    it("own delivery: the delivery cost is a shipping method and part of the total; the address is Kaspi's", async () => {
+      const o = sandbox.addOrder({
+        status: "ACCEPTED_BY_MERCHANT",
+        deliveryMode: "DELIVERY_LOCAL",
+        isKaspiDelivery: false,
+        deliveryCost: 1500,
+        entries: [{ sku: "CASE-1", quantity: 2, basePrice: 3500 }],
+      })
+      await sync(getContainer())
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      const order = await orderGraph(getContainer(), row.order_id as string)
+      expect(Number(order.total)).toBe(8500)
+      expect(Number(order.total)).toBe(o.totalPrice)
+      expect(order.shipping_methods.map((m: any) => Number(m.amount))).toEqual([1500])
+      expect(order.shipping_address).toMatchObject({ country_code: "kz" })
+      expect(order.shipping_address.address_1).toBeTruthy()
+    })
+
+    it("weighted goods keep Kaspi's line total (price per kg × weight)", async () => {
+      const o = sandbox.addOrder({
+        status: "APPROVED_BY_BANK",
+        deliveryMode: "DELIVERY_PICKUP",
+        deliveryCost: 0,
+        entries: [{ sku: "APPLES-KG", quantity: 3, basePrice: 1560, unitType: "MEASURABLE_PIECES", weight: 3800 }],
+      })
+      await sync(getContainer())
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row.import_status).toBe("imported")
+      const order = await orderGraph(getContainer(), row.order_id as string)
+      expect(Math.round(Number(order.total))).toBe(Math.round(o.totalPrice))
+      expect(Math.round(Number(order.total))).toBe(5928)
+    })
+
+    it("an unmapped SKU leaves the order needs_attention, with no Medusa order, until a mapping is added and it is retried", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "123456_1", quantity: 1, basePrice: 3500 }] })
+      const stats = await sync(container)
+      expect(stats.needs_attention).toBe(1)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row).toMatchObject({ import_status: "needs_attention", order_id: null })
+      expect(row.import_reason).toContain('"123456_1"')
+      expect(row.unmapped_skus).toEqual(["123456_1"])
+
+      // the next poll does not retry it by itself
+      expect((await sync(container)).imported).toBe(0)
+
+      const { variantIdBySku } = { variantIdBySku: new Map((await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "product_variant", fields: ["id", "sku"], filters: { sku: "CASE-1" } })).data.map((v: any) => [v.sku, v.id])) }
+      await kaspi.createKaspiSkuMappings({ account_id: ACCOUNT, kaspi_sku: "123456_1", variant_id: variantIdBySku.get("CASE-1") as string })
+      const order = await kaspi.getClient(ACCOUNT).getOrderByCode(o.code)
+      const retried = await importKaspiOrderSafely(container, ACCOUNT, order!)
+      expect(retried.outcome).toBe("imported")
+      const [after] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(after).toMatchObject({ import_status: "imported", import_reason: null })
+      expect(after.attempts).toBe(2)
+    })
+
+    it("the same order imported twice, in sequence or by two concurrent syncs, is one Medusa order", async () => {
+      const container = getContainer()
+      for (let i = 0; i < 4; i++) {
+        sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1", quantity: 1 + i }] })
+      }
+      const [a, b] = await Promise.all([sync(container), sync(container)])
+      await sync(container)
+      expect(a.imported + b.imported).toBe(4)
+      expect(a.skipped + b.skipped + a.unchanged + b.unchanged).toBe(4)
+      const rows = await kaspi.listKaspiOrders({ account_id: ACCOUNT })
+      expect(rows).toHaveLength(4)
+      expect(rows.every((r) => r.import_status === "imported")).toBe(true)
+      const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id", "metadata"] })
+      const kaspiIds = orders.map((x: any) => x.metadata?.kaspi_id).filter(Boolean)
+      expect(kaspiIds).toHaveLength(4)
+      expect(new Set(kaspiIds).size).toBe(4)
+    })
+
+    it("an order already cancelled when first seen is recorded as ignored", async () => {
+      const o = sandbox.addOrder({ status: "CANCELLED", state: "ARCHIVE", cancellationReason: "BUYER_CANCELLATION_HIMSELF", entries: [{ sku: "CASE-1" }] })
+      const stats = await sync(getContainer())
+      expect(stats.ignored).toBe(1)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row).toMatchObject({ import_status: "ignored", order_id: null })
+    })
+
+    it("a buyer's cancellation on Kaspi cancels the Medusa order and releases its reservations, marked as coming from Kaspi", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", entries: [{ sku: "PHONE-1", quantity: 2 }] })
+      await sync(container)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const reserved = async () =>
+        (await query.graph({ entity: "reservation_item", fields: ["id"], filters: { location_id: locationId } })).data.length
+      expect(await reserved()).toBe(1)
+
+      sandbox.trigger(o.code, "buyer_cancel", { immediate: true })
+      const stats = await sync(container)
+      expect(stats.status_changes).toBe(1)
+      const order = await orderGraph(container, row.order_id as string)
+      expect(order.status).toBe("canceled")
+      expect(order.metadata).toMatchObject({ kaspi_status: "CANCELLED", kaspi_last_change_origin: "kaspi", kaspi_cancellation_reason: "BUYER_CANCELLATION_HIMSELF" })
+      expect(await reserved()).toBe(0)
+      const events = await kaspi.listKaspiEvents({ kaspi_order_id: row.id })
+      expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(["kaspi.status_changed", "medusa.order_canceled"]))
+      // nothing more happens on the next poll
+      expect((await sync(container)).status_changes).toBe(0)
+    })
+
+    it("Kaspi completing a Kaspi Delivery order fulfils, delivers and completes the Medusa order", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({
+        status: "ACCEPTED_BY_MERCHANT",
+        deliveryMode: "DELIVERY_REGIONAL_TODOOR",
+        isKaspiDelivery: true,
+        storeId: "PP1",
+        entries: [{ sku: "CASE-1", quantity: 2 }],
+      })
+      await sync(container)
+      const client = kaspi.getClient(ACCOUNT)
+      await client.assembleOrder({ id: o.id, code: o.code }, 1)
+      sandbox.trigger(o.code, "courier_pickup")
+      sandbox.trigger(o.code, "kaspi_complete")
+      await sync(container)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row.status).toBe("COMPLETED")
+      const evs = await kaspi.listKaspiEvents({ kaspi_order_id: row.id })
+      expect(evs.filter((e) => e.result === "error").map((e) => e.message)).toEqual([])
+      const order = await orderGraph(container, row.order_id as string)
+      expect(order.status).toBe("completed")
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["fulfillments.delivered_at"],
+        filters: { id: row.order_id },
+      })
+      expect(data[0].fulfillments[0].delivered_at).toBeTruthy()
+    })
+
+    it("a response that fails validation is kept as failed with the reason, and the good orders still import", async () => {
+      const container = getContainer()
+      sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+      // a broken order: Kaspi's total as text
+      const broken = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+      sandbox.corruptOrder(broken.code, { totalPrice: "7000 ₸" })
+      const stats = await sync(container)
+      expect(stats).toMatchObject({ invalid: 1, imported: 1 })
+      const [row] = await kaspi.listKaspiOrders({ code: broken.code })
+      expect(row).toMatchObject({ import_status: "failed", order_id: null })
+      expect(row.import_reason).toMatch(/attributes\.totalPrice/)
+      const { data: orders } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["id"] })
+      expect(orders).toHaveLength(1)
+    })
+
+    it("polling records where it got to and resumes from there after a restart; only one poll runs at a time", async () => {
+      const container = getContainer()
+      sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+      const [first, concurrent] = await Promise.all([
+        pollKaspiAccount(container, ACCOUNT, { force: true }),
+        pollKaspiAccount(container, ACCOUNT, { force: true }),
+      ])
+      expect([first.ran, concurrent.ran].sort()).toEqual([false, true])
+      const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
+      expect(state.last_new_poll_at).toBeTruthy()
+      expect(state.lease_until).toBeNull()
+      const lastPoll = new Date(state.last_new_poll_at as Date).getTime()
+
+      // not due yet: the job does nothing
+      const before = sandbox.requests().length
+      await pollKaspiOrdersJob(container)
+      expect(sandbox.requests().length).toBe(before)
+
+      // "restart": a new poll starts from the last one (minus a small overlap), not from the initial look-back
+      const since = sandbox.requests().length
+      await pollKaspiAccount(container, ACCOUNT, { force: true })
+      const newOrderQueries = sandbox
+        .requests()
+        .slice(since)
+        .filter((r) => r.route.startsWith("GET /v2/orders") && r.query.includes("NEW"))
+      expect(newOrderQueries.length).toBeGreaterThan(0)
+      for (const r of newOrderQueries) {
+        const ge = Number(new URLSearchParams(r.query).get("filter[orders][creationDate][$ge]"))
+        expect(ge).toBeGreaterThanOrEqual(lastPoll - 10 * 60 * 1000)
+      }
+      const rows = await kaspi.listKaspiOrders({ account_id: ACCOUNT })
+      expect(rows.filter((r) => r.import_status === "imported")).toHaveLength(1)
+    })
+
+    it("backfills a date range beyond 14 days through the ≤14-day windows", async () => {
+      const container = getContainer()
+      const now = sandbox.now()
+      for (const daysAgo of [35, 20, 3]) {
+        sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", creationDate: now - daysAgo * DAY, entries: [{ sku: "CASE-1" }] })
+      }
+      const stats = await syncKaspiOrders(container, { accountId: ACCOUNT, from: now - 40 * DAY, to: now, states: ALL_ORDER_STATES })
+      expect(stats.imported).toBe(3)
+      expect(stats.pages).toBeGreaterThanOrEqual(3)
+    })
+
+    describe("admin API", () => {
+      let admin: { headers: { authorization: string } }
+      beforeEach(async () => {
+        admin = await adminHeaders(api, getContainer())
+      })
+
+      it("answers 401 without a session on every orders route", async () => {
+        for (const [method, url] of [
+          ["get", "/admin/kaspi/orders"],
+          ["get", "/admin/kaspi/orders/kord_x"],
+          ["post", "/admin/kaspi/orders/kord_x/retry"],
+          ["post", "/admin/kaspi/orders/sync"],
+          ["get", "/admin/kaspi/sku-mappings"],
+          ["post", "/admin/kaspi/sku-mappings"],
+          ["delete", "/admin/kaspi/sku-mappings/x"],
+          ["get", "/admin/kaspi/store-mappings"],
+          ["post", "/admin/kaspi/store-mappings"],
+          ["get", "/admin/kaspi/events"],
+          ["post", "/admin/kaspi/accounts/default/setup"],
+        ] as const) {
+          const res = await api.request({ method, url, validateStatus: () => true })
+          expect([url, res.status]).toEqual([url, 401])
+        }
+      })
+
+      it("syncs now, lists needs-attention first, shows one order with its history, and a SKU mapping re-imports it", async () => {
+        sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+        const stuck = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "KASPI-777_1", quantity: 2, basePrice: 3500 }] })
+        const synced = await api.post("/admin/kaspi/orders/sync", {}, admin)
+        expect(synced.data).toMatchObject({ mode: "poll", ran: true, stats: { imported: 1, needs_attention: 1 } })
+
+        const list = await api.get("/admin/kaspi/orders?limit=10", admin)
+        expect(list.data.count).toBe(2)
+        expect(list.data.counts).toMatchObject({ needs_attention: 1, imported: 1 })
+        expect(list.data.kaspi_orders.map((o: any) => o.import_status)).toEqual(["needs_attention", "imported"])
+        const waiting = list.data.kaspi_orders[0]
+        expect(waiting).toMatchObject({ code: stuck.code, unmapped_skus: ["KASPI-777_1"] })
+
+        const filtered = await api.get("/admin/kaspi/orders?import_status=imported", admin)
+        expect(filtered.data.kaspi_orders.map((o: any) => o.import_status)).toEqual(["imported"])
+
+        const one = await api.get(`/admin/kaspi/orders/${waiting.id}`, admin)
+        expect(one.data.kaspi_order.raw).toBeTruthy()
+        expect(one.data.events.map((e: any) => e.type)).toContain("import.needs_attention")
+
+        const variants = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "product_variant", fields: ["id"], filters: { sku: "CASE-1" } })
+        const mapped = await api.post("/admin/kaspi/sku-mappings", { kaspi_sku: "KASPI-777_1", variant_id: variants.data[0].id }, admin)
+        expect(mapped.status).toBe(201)
+        expect(mapped.data.retried).toEqual([{ code: stuck.code, outcome: "imported" }])
+        const after = await api.get(`/admin/kaspi/orders/${waiting.id}`, admin)
+        expect(after.data.kaspi_order).toMatchObject({ import_status: "imported" })
+        expect(after.data.kaspi_order.order_id).toMatch(/^order_/)
+
+        const dup = await api.post("/admin/kaspi/sku-mappings", { kaspi_sku: "KASPI-777_1", variant_id: variants.data[0].id }, { ...admin, validateStatus: () => true })
+        expect(dup.status).toBeGreaterThanOrEqual(400)
+        const events = await api.get(`/admin/kaspi/events?kaspi_order_id=${waiting.id}`, admin)
+        expect(events.data.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["import.needs_attention", "import.imported"]))
+      })
+
+      it("backfills a range, and validates the request", async () => {
+        const now = sandbox.now()
+        sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", creationDate: now - 30 * DAY, entries: [{ sku: "CASE-1" }] })
+        const res = await api.post("/admin/kaspi/orders/sync", { from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString() }, admin)
+        expect(res.data).toMatchObject({ mode: "backfill", stats: { imported: 1 } })
+        const bad = await api.post("/admin/kaspi/orders/sync", { to: new Date(now).toISOString() }, { ...admin, validateStatus: () => true })
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toMatch(/from/)
+        const unknown = await api.post("/admin/kaspi/orders/sync", { states: ["NOPE"] }, { ...admin, validateStatus: () => true })
+        expect(unknown.status).toBe(400)
+      })
+
+      it("retries a failed order on request", async () => {
+        const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+        sandbox.corruptOrder(o.code, { totalPrice: "oops" })
+        await api.post("/admin/kaspi/orders/sync", {}, admin)
+        const [row] = await kaspi.listKaspiOrders({ code: o.code })
+        expect(row.import_status).toBe("failed")
+        // Kaspi answers properly again
+        sandbox.corruptOrder(o.code, {})
+        const retried = await api.post(`/admin/kaspi/orders/${row.id}/retry`, {}, admin)
+        expect(retried.data).toMatchObject({ outcome: "imported", kaspi_order: { import_status: "imported" } })
+        const again = await api.post(`/admin/kaspi/orders/${row.id}/retry`, {}, { ...admin, validateStatus: () => true })
+        expect(again.status).toBe(400)
+        expect(again.data.message).toMatch(/already imported/)
+      })
+
+      it("manages store mappings and refuses an unknown stock location", async () => {
+        const created = await api.post("/admin/kaspi/store-mappings", { store_id: "PP2", stock_location_id: locationId, stock_buffer: 2 }, admin)
+        expect(created.data.store_mapping).toMatchObject({ store_id: "PP2", stock_buffer: 2, account_id: "default" })
+        const updated = await api.post(`/admin/kaspi/store-mappings/${created.data.store_mapping.id}`, { pre_order_days: 5 }, admin)
+        expect(updated.data.store_mapping.pre_order_days).toBe(5)
+        const list = await api.get("/admin/kaspi/store-mappings", admin)
+        expect(list.data.store_mappings.map((m: any) => m.store_id).sort()).toEqual(["PP1", "PP2"])
+        const bad = await api.post("/admin/kaspi/store-mappings", { store_id: "PP3", stock_location_id: "sloc_nope" }, { ...admin, validateStatus: () => true })
+        expect(bad.status).toBe(400)
+        const tooLong = await api.post("/admin/kaspi/store-mappings", { store_id: "PP3", stock_location_id: locationId, pre_order_days: 31 }, { ...admin, validateStatus: () => true })
+        expect(tooLong.status).toBe(400)
+        const del = await api.delete(`/admin/kaspi/store-mappings/${created.data.store_mapping.id}`, admin)
+        expect(del.data.deleted).toBe(true)
+      })
+    })
+  },
+})

@@ -1,0 +1,85 @@
+// Small HTTP helpers and the types shared by the route handlers.
+
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http"
+import { errorBody, type Json, type RenderContext } from "./json-api"
+import type { Shop, SandboxStore } from "./store"
+
+export const JSON_API = "application/vnd.api+json"
+export const MAX_BODY_BYTES = 1024 * 1024
+
+export interface ApiContext {
+  method: string
+  /** path below /shop/api, e.g. "/v2/orders" */
+  path: string
+  fullPath: string
+  query: URLSearchParams
+  params: Record<string, string>
+  headers: IncomingHttpHeaders
+  /** parsed JSON body; undefined when there was none */
+  body: unknown
+  bodyError: string | null
+  shop: Shop
+  store: SandboxStore
+  render: RenderContext
+}
+
+export interface ApiResult {
+  status: number
+  json?: unknown
+  raw?: Buffer
+  contentType?: string
+  headers?: Record<string, string>
+}
+
+export const ok = (json: unknown): ApiResult => ({ status: 200, json })
+export const fail = (status: number, title: string, detail?: string): ApiResult => ({ status, json: errorBody(title, detail) })
+
+export function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    let tooLarge = false
+    req.on("data", (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY_BYTES) tooLarge = true
+      else chunks.push(c)
+    })
+    req.on("end", () => resolve({ text: Buffer.concat(chunks).toString("utf8"), tooLarge }))
+    req.on("error", reject)
+  })
+}
+
+export function parseJsonBody(text: string): { body: unknown; error: string | null } {
+  if (text.trim() === "") return { body: undefined, error: null }
+  try {
+    return { body: JSON.parse(text) as unknown, error: null }
+  } catch {
+    return { body: undefined, error: "Request body is not valid JSON" }
+  }
+}
+
+export function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  contentType: string,
+  headers: Record<string, string> = {}
+): void {
+  if (res.headersSent || res.writableEnded || res.destroyed) return
+  const buf = typeof body === "string" ? Buffer.from(body, "utf8") : body
+  res.writeHead(status, { "Content-Type": contentType, "Content-Length": String(buf.length), ...headers })
+  res.end(buf)
+}
+
+export function sendJson(res: ServerResponse, status: number, json: unknown, contentType = JSON_API, headers: Record<string, string> = {}): void {
+  send(res, status, JSON.stringify(json), contentType, headers)
+}
+
+export function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const v = headers[name.toLowerCase()]
+  return Array.isArray(v) ? v[0] : v
+}
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v)
+}

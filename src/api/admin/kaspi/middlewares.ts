@@ -1,0 +1,27 @@
+import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  AdminCreateSkuMapping,
+  AdminCreateStoreMapping,
+  AdminListKaspiEvents,
+  AdminListKaspiOrders,
+  AdminListMappings,
+  AdminSyncKaspiOrders,
+  AdminUpdateSkuMapping,
+  AdminUpdateStoreMapping,
+} from "./validators"
+
+const query = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
+  validateAndTransformQuery(schema, { defaults: [], isList: true })
+
+/** Orders-in admin routes (accounts, orders, mappings, events). */
+export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
+  { method: ["GET"], matcher: "/admin/kaspi/orders", middlewares: [query(AdminListKaspiOrders)] },
+  { method: ["POST"], matcher: "/admin/kaspi/orders/sync", middlewares: [validateAndTransformBody(AdminSyncKaspiOrders)] },
+  { method: ["GET"], matcher: "/admin/kaspi/sku-mappings", middlewares: [query(AdminListMappings)] },
+  { method: ["POST"], matcher: "/admin/kaspi/sku-mappings", middlewares: [validateAndTransformBody(AdminCreateSkuMapping)] },
+  { method: ["POST"], matcher: "/admin/kaspi/sku-mappings/:id", middlewares: [validateAndTransformBody(AdminUpdateSkuMapping)] },
+  { method: ["GET"], matcher: "/admin/kaspi/store-mappings", middlewares: [query(AdminListMappings)] },
+  { method: ["POST"], matcher: "/admin/kaspi/store-mappings", middlewares: [validateAndTransformBody(AdminCreateStoreMapping)] },
+  { method: ["POST"], matcher: "/admin/kaspi/store-mappings/:id", middlewares: [validateAndTransformBody(AdminUpdateStoreMapping)] },
+  { method: ["GET"], matcher: "/admin/kaspi/events", middlewares: [query(AdminListKaspiEvents)] },
+]

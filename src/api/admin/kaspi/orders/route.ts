@@ -1,0 +1,88 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { KASPI_MODULE } from "../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../modules/kaspi/service"
+import type { AdminListKaspiOrdersType } from "../validators"
+
+export const KASPI_ORDER_LIST_FIELDS = [
+  "id",
+  "account_id",
+  "kaspi_id",
+  "code",
+  "state",
+  "status",
+  "delivery_mode",
+  "is_kaspi_delivery",
+  "pre_order",
+  "signature_required",
+  "assembled",
+  "pickup_point_id",
+  "total_price",
+  "delivery_cost",
+  "cancellation_reason",
+  "waybill_url",
+  "kaspi_created_at",
+  "planned_delivery_at",
+  "import_status",
+  "import_reason",
+  "unmapped_skus",
+  "attempts",
+  "last_attempt_at",
+  "order_id",
+  "created_at",
+  "updated_at",
+] as const
+
+/** The order in which the Kaspi page lists import statuses: what needs a person first. */
+const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "imported", "ignored"]
+
+/**
+ * GET /admin/kaspi/orders: Kaspi orders with their import status, newest first,
+ * those needing attention first when no import_status filter is given.
+ */
+export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  const q = req.validatedQuery as AdminListKaspiOrdersType
+  const filters: Record<string, unknown> = {}
+  if (q.account_id) filters.account_id = q.account_id
+  if (q.import_status) filters.import_status = q.import_status
+  if (q.status) filters.status = q.status
+  if (q.state) filters.state = q.state
+  if (q.q) filters.code = { $ilike: `%${q.q.replace(/[%_]/g, "")}%` }
+  if (q.created_from || q.created_to) {
+    filters.kaspi_created_at = {
+      ...(q.created_from ? { $gte: q.created_from } : {}),
+      ...(q.created_to ? { $lte: q.created_to } : {}),
+    }
+  }
+  const statuses = q.import_status ?? STATUS_PRIORITY
+  // Counting per status keeps "needs attention first" exact across pages without loading everything.
+  const counts = await Promise.all(
+    STATUS_PRIORITY.filter((s) => statuses.includes(s as never)).map(async (s) => {
+      const [, count] = await kaspi.listAndCountKaspiOrders({ ...filters, import_status: s }, { take: 1, select: ["id"] })
+      return { status: s, count }
+    })
+  )
+  const total = counts.reduce((n, c) => n + c.count, 0)
+  const orders: unknown[] = []
+  let skip = q.offset
+  for (const { status, count } of counts) {
+    if (orders.length >= q.limit) break
+    if (skip >= count) {
+      skip -= count
+      continue
+    }
+    const page = await kaspi.listKaspiOrders(
+      { ...filters, import_status: status },
+      { select: [...KASPI_ORDER_LIST_FIELDS], order: { kaspi_created_at: "DESC" }, skip, take: q.limit - orders.length }
+    )
+    orders.push(...page)
+    skip = 0
+  }
+  res.json({
+    kaspi_orders: orders,
+    count: total,
+    offset: q.offset,
+    limit: q.limit,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c.count])),
+  })
+}

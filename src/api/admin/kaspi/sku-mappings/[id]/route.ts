@@ -1,0 +1,26 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../../modules/kaspi/service"
+
+async function existing(kaspi: KaspiModuleService, id: string) {
+  const [m] = await kaspi.listKaspiSkuMappings({ id })
+  if (!m) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No SKU mapping "${id}"`)
+  return m
+}
+
+/** POST /admin/kaspi/sku-mappings/:id: points the Kaspi SKU at another variant. */
+export async function POST(req: MedusaRequest<{ variant_id: string }>, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  await existing(kaspi, req.params.id)
+  const sku_mapping = await kaspi.updateKaspiSkuMappings({ id: req.params.id, variant_id: req.validatedBody.variant_id })
+  res.json({ sku_mapping })
+}
+
+/** DELETE /admin/kaspi/sku-mappings/:id */
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  await existing(kaspi, req.params.id)
+  await kaspi.deleteKaspiSkuMappings(req.params.id)
+  res.json({ id: req.params.id, object: "kaspi_sku_mapping", deleted: true })
+}

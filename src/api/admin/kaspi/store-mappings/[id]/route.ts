@@ -1,0 +1,26 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../../modules/kaspi/service"
+
+async function existing(kaspi: KaspiModuleService, id: string) {
+  const [m] = await kaspi.listKaspiStoreMappings({ id })
+  if (!m) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No store mapping "${id}"`)
+  return m
+}
+
+/** POST /admin/kaspi/store-mappings/:id */
+export async function POST(req: MedusaRequest<Record<string, unknown>>, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  await existing(kaspi, req.params.id)
+  const store_mapping = await kaspi.updateKaspiStoreMappings({ id: req.params.id, ...req.validatedBody })
+  res.json({ store_mapping })
+}
+
+/** DELETE /admin/kaspi/store-mappings/:id */
+export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  await existing(kaspi, req.params.id)
+  await kaspi.deleteKaspiStoreMappings(req.params.id)
+  res.json({ id: req.params.id, object: "kaspi_store_mapping", deleted: true })
+}

@@ -1,0 +1,29 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../modules/kaspi/service"
+import type { AdminCreateStoreMappingType } from "../validators"
+
+/** GET /admin/kaspi/store-mappings: Kaspi storeId (PP1…) ↔ Medusa stock location. */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  const q = req.validatedQuery as { account_id?: string; limit: number; offset: number }
+  const [store_mappings, count] = await kaspi.listAndCountKaspiStoreMappings(q.account_id ? { account_id: q.account_id } : {}, {
+    order: { store_id: "ASC" },
+    skip: q.offset,
+    take: q.limit,
+  })
+  res.json({ store_mappings, count, offset: q.offset, limit: q.limit })
+}
+
+/** POST /admin/kaspi/store-mappings */
+export async function POST(req: MedusaRequest<AdminCreateStoreMappingType>, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  const body = req.validatedBody
+  const accountId = kaspi.getAccount(body.account_id).id
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { id: body.stock_location_id } })
+  if (!data.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `No stock location "${body.stock_location_id}"`)
+  const store_mapping = await kaspi.createKaspiStoreMappings({ ...body, account_id: accountId })
+  res.status(201).json({ store_mapping })
+}

@@ -1,0 +1,86 @@
+import { z } from "@medusajs/framework/zod"
+import { KASPI_ORDER_STATES } from "../../../modules/kaspi/client/schemas"
+import { KASPI_IMPORT_STATUSES } from "../../../modules/kaspi/models/kaspi-order"
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item))
+
+const dateLike = z.union([z.coerce.date(), z.number().int().transform((n) => new Date(n))])
+
+export const AdminListKaspiOrders = z.object({
+  account_id: z.string().optional(),
+  import_status: csv(z.enum(KASPI_IMPORT_STATUSES)).optional(),
+  status: csv(z.string().min(1)).optional(),
+  state: csv(z.enum(KASPI_ORDER_STATES)).optional(),
+  q: z.string().min(1).optional(),
+  created_from: z.coerce.date().optional(),
+  created_to: z.coerce.date().optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AdminListKaspiOrdersType = z.infer<typeof AdminListKaspiOrders>
+
+export const AdminSyncKaspiOrders = z
+  .object({
+    account_id: z.string().optional(),
+    /** Without a range: a normal poll, now. With one: a backfill of orders created in it. */
+    from: dateLike.optional(),
+    to: dateLike.optional(),
+    states: z.array(z.enum(KASPI_ORDER_STATES)).min(1).optional(),
+  })
+  .strict()
+  .refine((b) => !b.to || b.from, { message: "`from` is required with `to`", path: ["from"] })
+  .refine((b) => !b.from || !b.to || b.from.getTime() <= b.to.getTime(), { message: "`from` must be before `to`", path: ["to"] })
+  .refine((b) => !b.from || (b.to ?? new Date()).getTime() - b.from.getTime() <= 366 * 24 * 3600 * 1000, {
+    message: "a backfill covers at most one year",
+    path: ["from"],
+  })
+export type AdminSyncKaspiOrdersType = z.infer<typeof AdminSyncKaspiOrders>
+
+export const AdminCreateSkuMapping = z
+  .object({
+    account_id: z.string().min(1).optional(),
+    kaspi_sku: z.string().trim().min(1).max(128),
+    variant_id: z.string().min(1),
+    /** Re-import this account's orders waiting on this SKU right away. */
+    retry: z.boolean().default(true),
+  })
+  .strict()
+export type AdminCreateSkuMappingType = z.infer<typeof AdminCreateSkuMapping>
+
+export const AdminUpdateSkuMapping = z.object({ variant_id: z.string().min(1) }).strict()
+
+export const AdminListMappings = z.object({
+  account_id: z.string().optional(),
+  q: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export const AdminCreateStoreMapping = z
+  .object({
+    account_id: z.string().min(1).optional(),
+    store_id: z.string().trim().min(1).max(64),
+    stock_location_id: z.string().min(1),
+    stock_buffer: z.number().int().min(0).max(1_000_000).default(0),
+    pre_order_days: z.number().int().min(0).max(30).nullable().optional(),
+  })
+  .strict()
+export type AdminCreateStoreMappingType = z.infer<typeof AdminCreateStoreMapping>
+
+export const AdminUpdateStoreMapping = z
+  .object({
+    stock_location_id: z.string().min(1).optional(),
+    stock_buffer: z.number().int().min(0).max(1_000_000).optional(),
+    pre_order_days: z.number().int().min(0).max(30).nullable().optional(),
+  })
+  .strict()
+
+export const AdminListKaspiEvents = z.object({
+  account_id: z.string().optional(),
+  kaspi_order_id: z.string().optional(),
+  kaspi_code: z.string().optional(),
+  type: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+})

@@ -1,0 +1,30 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../modules/kaspi"
+import type KaspiModuleService from "../modules/kaspi/service"
+import { pollKaspiAccount } from "../workflows/sync-kaspi-orders/poll-kaspi-account"
+
+/**
+ * Kaspi has no webhooks: orders are polled. The job wakes every 10 s; each
+ * account is polled when its interval (default 30 s) has passed, and only by
+ * one instance at a time (a lease in the database), so a slow tick is never
+ * overlapped and several Medusa instances poll once, not once each.
+ */
+export default async function pollKaspiOrdersJob(container: MedusaContainer): Promise<void> {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  if (!kaspi.getResolvedOptions().orders.polling) return
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  for (const account of kaspi.listAccounts().filter((a) => a.hasToken)) {
+    const result = await pollKaspiAccount(container, account.id)
+    if (result.error) logger.warn(`Kaspi poll of account "${account.id}": ${result.error}`)
+    else if (result.ran && result.stats && result.stats.seen) {
+      const s = result.stats
+      logger.info(`Kaspi poll of "${account.id}": ${s.seen} seen, ${s.imported} imported, ${s.needs_attention} need attention, ${s.failed} failed, ${s.status_changes} status changes`)
+    }
+  }
+}
+
+export const config = {
+  name: "kaspi-poll-orders",
+  schedule: "*/10 * * * * *",
+}

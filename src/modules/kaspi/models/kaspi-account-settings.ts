@@ -1,0 +1,15 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The Medusa side of one Kaspi shop, chosen or created once (by the setup
+ * workflow at install, or in the admin) and then used by every import:
+ * never guessed per order.
+ */
+export const KaspiAccountSettings = model.define("kaspi_account_settings", {
+  id: model.id({ prefix: "kacc" }).primaryKey(),
+  account_id: model.text().unique(),
+  region_id: model.text().nullable(),
+  sales_channel_id: model.text().nullable(),
+  shipping_option_id: model.text().nullable(),
+  stock_location_id: model.text().nullable(),
+})

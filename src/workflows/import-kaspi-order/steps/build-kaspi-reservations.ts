@@ -1,0 +1,49 @@
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+export interface KaspiReservationInput {
+  line_item_id: string
+  inventory_item_id: string
+  location_id: string
+  quantity: number
+  description: string
+}
+
+/**
+ * What to reserve for the new order at the Kaspi store's stock location: each
+ * item's inventory items × required quantity, for variants whose inventory
+ * Medusa manages. Read-only; the reservations themselves are made by Medusa's
+ * createReservationsWorkflow (which undoes them on failure).
+ */
+export const buildKaspiReservationsStep = createStep(
+  "build-kaspi-reservations",
+  async (input: { order_id: string; location_id: string; kaspi_code: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({
+      entity: "order",
+      fields: [
+        "id",
+        "items.*",
+        "items.variant.id",
+        "items.variant.manage_inventory",
+        "items.variant.inventory_items.inventory_item_id",
+        "items.variant.inventory_items.required_quantity",
+      ],
+      filters: { id: input.order_id },
+    })
+    const reservations: KaspiReservationInput[] = []
+    for (const item of (data[0]?.items ?? []) as any[]) {
+      if (!item?.variant?.manage_inventory) continue
+      for (const link of item.variant.inventory_items ?? []) {
+        reservations.push({
+          line_item_id: item.id,
+          inventory_item_id: link.inventory_item_id,
+          location_id: input.location_id,
+          quantity: MathBN.convert(item.quantity).times(link.required_quantity ?? 1).toNumber(),
+          description: `Kaspi order ${input.kaspi_code}`,
+        })
+      }
+    }
+    return new StepResponse(reservations)
+  }
+)
