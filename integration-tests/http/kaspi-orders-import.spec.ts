@@ -166,6 +166,44 @@ medusaIntegrationTestRunner({
       expect(Math.round(Number(order.total))).toBe(5928)
     })
 
+    it("imports every delivery mode, pre-orders and credit orders that need the buyer's signature", async () => {
+      const container = getContainer()
+      const shapes = [
+        { deliveryMode: "DELIVERY_PICKUP", isKaspiDelivery: false, label: "Pickup from the store" },
+        { deliveryMode: "DELIVERY_LOCAL", isKaspiDelivery: false, label: "Own delivery" },
+        { deliveryMode: "DELIVERY_REGIONAL_TODOOR", isKaspiDelivery: true, label: "Kaspi Delivery to the door" },
+        { deliveryMode: "DELIVERY_PICKUP", isKaspiDelivery: true, label: "Kaspi Postomat" },
+        { deliveryMode: "DELIVERY_REGIONAL_PICKUP", isKaspiDelivery: true, label: "Kaspi Delivery to a pickup point" },
+      ] as const
+      const made = shapes.map((shape, i) =>
+        sandbox.addOrder({
+          status: "APPROVED_BY_BANK",
+          deliveryMode: shape.deliveryMode,
+          isKaspiDelivery: shape.isKaspiDelivery,
+          storeId: "PP1",
+          preOrder: i === 1,
+          signatureRequired: i === 2,
+          paymentMode: i === 2 ? "PAY_WITH_CREDIT" : "PREPAID",
+          entries: [{ sku: i % 2 ? "CASE-1" : "PHONE-1", quantity: 1 + (i % 2) }],
+        })
+      )
+      const stats = await sync(container)
+      expect(stats).toMatchObject({ imported: shapes.length, failed: 0, needs_attention: 0 })
+      for (const [i, o] of made.entries()) {
+        const [row] = await kaspi.listKaspiOrders({ code: o.code })
+        const order = await orderGraph(container, row.order_id as string)
+        expect(Number(order.total)).toBe(o.totalPrice)
+        expect(order.shipping_methods[0].name).toBe(shapes[i].label)
+        expect(order.metadata).toMatchObject({
+          kaspi_delivery_mode: shapes[i].deliveryMode,
+          kaspi_is_kaspi_delivery: shapes[i].isKaspiDelivery,
+          kaspi_pre_order: i === 1,
+          kaspi_signature_required: i === 2,
+        })
+        expect(row).toMatchObject({ pre_order: i === 1, signature_required: i === 2, is_kaspi_delivery: shapes[i].isKaspiDelivery })
+      }
+    })
+
     it("an unmapped SKU leaves the order needs_attention, with no Medusa order, until a mapping is added and it is retried", async () => {
       const container = getContainer()
       const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "123456_1", quantity: 1, basePrice: 3500 }] })
