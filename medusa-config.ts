@@ -28,6 +28,7 @@ export default defineConfig({
         timeouts: { ordersMs: 5_000, productsMs: 5_000, waybillMs: 5_000 },
         // Tests run the jobs themselves; timers must not fire in the middle of a test.
         orders: { polling: process.env.KASPI_POLLING === "true" },
+        actions: { retryInBackground: process.env.KASPI_POLLING === "true" },
       },
     },
   ],

@@ -64,6 +64,26 @@ const ordersSchema = z
 
 export type KaspiOrdersOptions = z.infer<typeof ordersSchema>
 
+const actionsSchema = z
+  .object({
+    /** Record and show actions but never send them to Kaspi (try the plugin on a live shop safely). */
+    dryRun: z.boolean().default(false),
+    /** Used when a Kaspi order is cancelled in Medusa without a Kaspi reason chosen. */
+    defaultCancelReason: z
+      .enum(["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"])
+      .default("MERCHANT_OUT_OF_STOCK"),
+    /** Send as soon as the action is recorded; otherwise only the outbox job sends. */
+    sendImmediately: z.boolean().default(true),
+    /** Run the outbox job (retries, waybills). Off only in tests that drive it themselves. */
+    retryInBackground: z.boolean().default(true),
+    /** The outbox job: actions per tick, and how long a sender holds a row. */
+    batchSize: z.number().int().min(1).max(500).default(50),
+    leaseSeconds: z.number().int().min(10).max(3600).default(120),
+  })
+  .strict()
+
+export type KaspiActionsOptions = z.infer<typeof actionsSchema>
+
 export const kaspiPluginOptionsSchema = z
   .object({
     accounts: z.array(accountSchema).optional(),
@@ -84,6 +104,7 @@ export const kaspiPluginOptionsSchema = z
       .default(DEFAULT_USER_AGENT),
     proxyUrl: z.string().url().optional(),
     orders: ordersSchema.default(ordersSchema.parse({})),
+    actions: actionsSchema.default(actionsSchema.parse({})),
   })
 // Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
 // Unknown keys are reported as warnings instead (see unknownOptionKeys).
@@ -119,6 +140,7 @@ export interface KaspiResolvedOptions {
   userAgent: string
   proxyUrl?: string
   orders: KaspiOrdersOptions
+  actions: KaspiActionsOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -185,5 +207,6 @@ export function resolveKaspiOptions(
     userAgent: o.userAgent,
     proxyUrl: o.proxyUrl,
     orders: o.orders,
+    actions: o.actions,
   }
 }

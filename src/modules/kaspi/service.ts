@@ -6,6 +6,7 @@ import { kaspiOrderRecordValues } from "./kaspi-order-record"
 import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiResolvedOptions } from "./options"
 import {
   KaspiAccountSettings,
+  KaspiAction,
   KaspiEvent,
   KaspiFeedArtifact,
   KaspiFeedBuild,
@@ -54,6 +55,7 @@ class KaspiModuleService extends MedusaService({
   KaspiFeedConfig,
   KaspiFeedBuild,
   KaspiFeedArtifact,
+  KaspiAction,
 }) {
   protected readonly logger_: Logger
   protected readonly kaspiOptions_: KaspiResolvedOptions
@@ -360,6 +362,112 @@ class KaspiModuleService extends MedusaService({
         result.error ?? null,
         accountId,
         result.owner,
+      ]
+    )
+  }
+
+  /**
+   * Writes an action to the outbox once: a second request with the same
+   * idempotency key (a retried HTTP call, a replayed event) returns the row
+   * that exists instead of adding another. `created` says which happened.
+   */
+  @InjectManager()
+  async enqueueKaspiAction(
+    row: {
+      account_id: string
+      kaspi_order_id: string
+      kaspi_id: string
+      code: string
+      order_id?: string | null
+      action: string
+      payload: Record<string, unknown>
+      idempotency_key: string
+      origin: string
+      status: "pending" | "dry_run"
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; created: boolean }> {
+    const manager = sharedContext.manager!
+    const inserted = await manager.execute(
+      `insert into kaspi_action (id, account_id, kaspi_order_id, kaspi_id, code, order_id, action, payload,
+         idempotency_key, origin, status, next_attempt_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
+       on conflict (idempotency_key) where deleted_at is null do nothing
+       returning id`,
+      [
+        generateEntityId(undefined, "kact"),
+        row.account_id,
+        row.kaspi_order_id,
+        row.kaspi_id,
+        row.code,
+        row.order_id ?? null,
+        row.action,
+        JSON.stringify(row.payload),
+        row.idempotency_key,
+        row.origin,
+        row.status,
+      ]
+    )
+    if (inserted.length) return { id: (inserted[0] as { id: string }).id, created: true }
+    const existing = await manager.execute(`select id from kaspi_action where idempotency_key = ? and deleted_at is null`, [
+      row.idempotency_key,
+    ])
+    return { id: (existing[0] as { id: string }).id, created: false }
+  }
+
+  /**
+   * Takes actions to send: pending ones that are due, and "sending" ones whose
+   * sender died (lease run out). SKIP LOCKED + the lease let several instances
+   * send in parallel without ever taking the same row.
+   */
+  @InjectManager()
+  async claimKaspiActions(
+    opts: { ids?: string[]; limit: number; leaseSeconds: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const byId = opts.ids?.length ? `and id in (${opts.ids.map(() => "?").join(", ")})` : ""
+    const rows = await sharedContext.manager!.execute(
+      `update kaspi_action set status = 'sending', lease_until = now() + (? * interval '1 second'),
+         attempts = attempts + 1, updated_at = now()
+       where id in (
+         select id from kaspi_action
+         where deleted_at is null ${byId}
+           and ((status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()))
+                or (status = 'sending' and lease_until < now()))
+         order by next_attempt_at nulls first, created_at
+         limit ?
+         for update skip locked)
+       returning id`,
+      [opts.leaseSeconds, ...(opts.ids ?? []), opts.limit]
+    )
+    return (rows as Array<{ id: string }>).map((r) => r.id)
+  }
+
+  /** Records what came of one send attempt and releases the row. */
+  @InjectManager()
+  async finishKaspiAction(
+    id: string,
+    outcome: {
+      status: "pending" | "sent" | "failed"
+      next_attempt_at?: Date | null
+      last_error?: string | null
+      error_kind?: string | null
+      result?: unknown
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update kaspi_action set status = ?, lease_until = null, next_attempt_at = ?, last_error = ?, error_kind = ?,
+         result = coalesce(?::jsonb, result), sent_at = case when ? = 'sent' then now() else sent_at end, updated_at = now()
+       where id = ?`,
+      [
+        outcome.status,
+        outcome.next_attempt_at ?? null,
+        outcome.last_error ?? null,
+        outcome.error_kind ?? null,
+        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.status,
+        id,
       ]
     )
   }

@@ -1,12 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  cancelOrderFulfillmentWorkflow,
-  cancelOrderWorkflow,
-  completeOrderWorkflow,
-  createOrderFulfillmentWorkflow,
-  markOrderFulfillmentAsDeliveredWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { cancelOrderFulfillmentWorkflow, cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { completeMedusaOrder } from "../medusa-follow-ups/complete-medusa-order"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type { KaspiOrder } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
@@ -28,7 +23,7 @@ type Query = { graph: (q: Record<string, unknown>) => Promise<{ data: any[] }> }
 async function readOrder(query: Query, orderId: string) {
   const { data } = await query.graph({
     entity: "order",
-    fields: ["id", "status", "metadata", "items.*", "fulfillments.id", "fulfillments.canceled_at", "fulfillments.shipped_at", "fulfillments.delivered_at"],
+    fields: ["id", "status", "metadata", "fulfillments.id", "fulfillments.canceled_at", "fulfillments.shipped_at", "fulfillments.delivered_at"],
     filters: { id: orderId },
   })
   return data[0]
@@ -88,31 +83,7 @@ export async function applyKaspiStatusChange(container: MedusaContainer, change:
       await cancelOrderWorkflow(container).run({ input: { order_id: change.orderId, no_notification: true, canceled_by: KASPI_ORIGIN } })
       await log("medusa.order_canceled", "ok", `Medusa order cancelled: ${followUp.reason}`)
     } else if (followUp.action === "complete") {
-      let fulfillmentId = live[0]?.id as string | undefined
-      if (!fulfillmentId) {
-        // Fulfil from where the import reserved the stock (the Kaspi store's location).
-        const { data: reservations } = await query.graph({
-          entity: "reservation_item",
-          fields: ["location_id"],
-          filters: { line_item_id: (before.items ?? []).map((i: any) => i.id) },
-        })
-        const { result } = await createOrderFulfillmentWorkflow(container).run({
-          input: {
-            order_id: change.orderId,
-            items: (before.items ?? []).map((i: any) => ({ id: i.id, quantity: i.quantity })),
-            location_id: reservations[0]?.location_id,
-            no_notification: true,
-            metadata: { kaspi_origin: KASPI_ORIGIN },
-          },
-        })
-        fulfillmentId = result.id
-      }
-      const after = await readOrder(query, change.orderId)
-      const current = (after.fulfillments ?? []).find((f: any) => f.id === fulfillmentId)
-      if (!current?.delivered_at) {
-        await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: change.orderId, fulfillmentId: fulfillmentId as string } })
-      }
-      await completeOrderWorkflow(container).run({ input: { orderIds: [change.orderId] } })
+      await completeMedusaOrder(container, change.orderId, KASPI_ORIGIN)
       await log("medusa.order_completed", "ok", `Medusa order delivered and completed: ${followUp.reason}`)
     } else if (followUp.action === "record") {
       await log("medusa.attention", "error", followUp.reason)

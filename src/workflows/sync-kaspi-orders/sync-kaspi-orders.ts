@@ -107,16 +107,17 @@ async function syncOne(
 ): Promise<SyncOutcome> {
   const [existing] = await kaspi.listKaspiOrders(
     { account_id: accountId, kaspi_id: order.id },
-    { select: ["id", "status", "import_status", "order_id", "assembled", "waybill_url"] }
+    { select: ["id", "status", "state", "import_status", "order_id", "assembled", "waybill_url"] }
   )
   if (existing && !AUTO_IMPORT.has(existing.import_status)) {
-    const changed =
-      existing.status !== order.attributes.status ||
+    const statusChanged = existing.status !== order.attributes.status
+    const detailsChanged =
+      existing.state !== order.attributes.state ||
       existing.assembled !== (order.attributes.assembled === true) ||
       (order.attributes.kaspiDelivery?.waybill ?? null) !== (existing.waybill_url ?? null)
-    if (!changed) return "unchanged"
+    if (!statusChanged && !detailsChanged) return "unchanged"
     await kaspi.upsertKaspiOrderRecord(accountId, order)
-    if (existing.order_id) {
+    if (statusChanged && existing.order_id) {
       await applyKaspiStatusChange(container, {
         accountId,
         kaspiOrderId: existing.id,
@@ -125,7 +126,7 @@ async function syncOne(
         order,
       })
     }
-    return "status_changes"
+    return statusChanged ? "status_changes" : "unchanged"
   }
   const complete = await withAllEntries(kaspi, accountId, order)
   return (await importKaspiOrderSafely(container, accountId, complete)).outcome

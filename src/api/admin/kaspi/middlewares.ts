@@ -1,6 +1,7 @@
 import { validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
 import {
   AdminCreateSkuMapping,
+  AdminKaspiAction,
   AdminCreateStoreMapping,
   AdminListKaspiEvents,
   AdminListKaspiOrders,
@@ -24,4 +25,5 @@ export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/kaspi/store-mappings", middlewares: [validateAndTransformBody(AdminCreateStoreMapping)] },
   { method: ["POST"], matcher: "/admin/kaspi/store-mappings/:id", middlewares: [validateAndTransformBody(AdminUpdateStoreMapping)] },
   { method: ["GET"], matcher: "/admin/kaspi/events", middlewares: [query(AdminListKaspiEvents)] },
+  { method: ["POST"], matcher: "/admin/kaspi/orders/:id/actions", middlewares: [validateAndTransformBody(AdminKaspiAction)] },
 ]

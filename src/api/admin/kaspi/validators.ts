@@ -84,3 +84,26 @@ export const AdminListKaspiEvents = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })
+
+const reason = z.enum(["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"])
+
+/** One merchant action for Kaspi; the admin widget posts these. */
+export const AdminKaspiAction = z.discriminatedUnion("action", [
+  z.object({ action: z.literal("accept") }).strict(),
+  z.object({ action: z.literal("cancel"), reason, comment: z.string().max(1000).optional() }).strict(),
+  z.object({ action: z.literal("send_code") }).strict(),
+  z.object({ action: z.literal("complete"), security_code: z.string().trim().regex(/^\d{4,8}$/, "the buyer's code is 4–8 digits") }).strict(),
+  z.object({ action: z.literal("assemble"), number_of_space: z.number().int().min(1).max(100).default(1) }).strict(),
+  z.object({ action: z.literal("arrived") }).strict(),
+  z.object({ action: z.literal("arrived_backward") }).strict(),
+  z
+    .object({
+      action: z.literal("cancel_entry"),
+      entry_id: z.string().min(1),
+      remained_quantity: z.number().int().min(0),
+      reason,
+      notes: z.string().max(1000).optional(),
+    })
+    .strict(),
+])
+export type AdminKaspiActionType = z.infer<typeof AdminKaspiAction>

@@ -36,6 +36,8 @@ export interface KaspiApiErrorInit {
   kaspiErrors?: string[]
   detail?: string
   retryAfterMs?: number
+  /** The answer was an HTML page, not Kaspi's JSON: a firewall or proxy spoke, not the API. */
+  html?: boolean
   cause?: unknown
 }
 
@@ -52,6 +54,7 @@ export class KaspiApiError extends Error {
   readonly detail?: string
   readonly hint: string
   readonly retryAfterMs?: number
+  readonly html: boolean
 
   constructor(init: KaspiApiErrorInit) {
     const where = init.method && init.path ? `${init.method} ${init.path}` : "request"
@@ -67,10 +70,13 @@ export class KaspiApiError extends Error {
     this.detail = init.detail
     this.hint = HINTS[init.kind]
     this.retryAfterMs = init.retryAfterMs
+    this.html = init.html === true
   }
 
   /** Temporary failures: worth another attempt later. */
   get retryable(): boolean {
+    // An HTML 404 is a gateway or firewall page, not the API saying "no such order".
+    if (this.kind === "not_found" && this.html) return true
     return ["rate_limited", "server_error", "timeout", "network", "invalid_response"].includes(this.kind)
   }
 

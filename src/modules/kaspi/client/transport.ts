@@ -267,6 +267,7 @@ export class KaspiTransport {
             : "an HTML error page"
           : text.slice(0, 200) || undefined,
       retryAfterMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : undefined,
+      html,
     })
   }
 

@@ -1,0 +1,56 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
+import { Modules } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../../../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../../../modules/kaspi/service"
+import { checkKaspiAction, type KaspiActionPayload } from "../../../../../../lib/actions/kaspi-actions"
+import { requestKaspiActionWorkflow } from "../../../../../../workflows/kaspi-actions"
+import { findKaspiOrderRow } from "../../../../../../workflows/kaspi-actions/find-kaspi-order-row"
+import type { AdminKaspiActionType } from "../../../validators"
+import { MedusaError } from "@medusajs/framework/utils"
+
+/** GET /admin/kaspi/orders/:id/actions: the order's outbox (every action, its state and Kaspi's answer). */
+export async function GET(req: MedusaRequest, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  const row = await findKaspiOrderRow(kaspi, req.params.id)
+  const actions = await kaspi.listKaspiActions({ kaspi_order_id: row.id }, { order: { created_at: "DESC" }, take: 100 })
+  res.json({ kaspi_order_id: row.id, actions })
+}
+
+/**
+ * POST /admin/kaspi/orders/:id/actions: accept, cancel (with a Kaspi reason),
+ * send the buyer's code / complete with it, assemble, arrived, arrived back,
+ * cancel a line. `:id` is the kord_ id, the Medusa order id or the Kaspi code.
+ * An `Idempotency-Key` header makes a retried request the same action. Answers
+ * with the outbox row: sent, pending (Kaspi down: retried in the background),
+ * failed (Kaspi refused: its words in last_error) or dry_run. Refused up front
+ * (400, nothing sent) when Kaspi's rules forbid it.
+ */
+export async function POST(req: MedusaRequest<AdminKaspiActionType>, res: MedusaResponse) {
+  const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+  const payload = req.validatedBody as KaspiActionPayload
+  const row = await findKaspiOrderRow(kaspi, req.params.id)
+  const idempotencyKey = (req.headers["idempotency-key"] as string | undefined)?.slice(0, 200)
+
+  if (payload.action === "cancel" && row.order_id) {
+    // Both sides must agree: check Kaspi's rules, cancel in Medusa (which can refuse,
+    // e.g. a shipped order), then tell Kaspi. The order.canceled subscriber sees the
+    // outbox row and does not send it twice.
+    const check = checkKaspiAction(row, payload)
+    if (!check.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Kaspi order ${row.code}: ${check.reason}. Nothing was sent to Kaspi.`)
+    const orders = req.scope.resolve(Modules.ORDER) as { retrieveOrder: (id: string, c?: unknown) => Promise<{ status: string; metadata?: Record<string, unknown> | null }>; updateOrders: (id: string, d: unknown) => Promise<unknown> }
+    const order = await orders.retrieveOrder(row.order_id, { select: ["id", "status", "metadata"] })
+    if (order.status !== "canceled") {
+      await orders.updateOrders(row.order_id, {
+        metadata: { ...(order.metadata ?? {}), kaspi_cancel_reason: payload.reason, kaspi_cancel_comment: payload.comment ?? null },
+      })
+      const actorId = (req as unknown as { auth_context?: { actor_id?: string } }).auth_context?.actor_id
+      await cancelOrderWorkflow(req.scope).run({ input: { order_id: row.order_id, canceled_by: actorId } })
+    }
+  }
+
+  const { result } = await requestKaspiActionWorkflow(req.scope).run({
+    input: { kaspi_order: row.id, payload, origin: "admin", idempotency_key: idempotencyKey },
+  })
+  res.status(result.status === "failed" ? 422 : 200).json({ action: result })
+}

@@ -1,0 +1,38 @@
+import { model } from "@medusajs/framework/utils"
+
+export const KASPI_ACTION_STATUSES = ["pending", "sending", "sent", "failed", "dry_run"] as const
+export type KaspiActionStatus = (typeof KASPI_ACTION_STATUSES)[number]
+
+/**
+ * The outbox: every change the merchant makes that Kaspi must hear about is
+ * written here first (in the workflow that caused it), then sent. The unique
+ * idempotency key is what makes a retried request or a replayed event the same
+ * action; `lease_until` is what lets one sender at a time, on any instance,
+ * take a row, and a crashed sender's row come back.
+ */
+export const KaspiAction = model
+  .define("kaspi_action", {
+    id: model.id({ prefix: "kact" }).primaryKey(),
+    account_id: model.text(),
+    kaspi_order_id: model.text(),
+    kaspi_id: model.text(),
+    code: model.text(),
+    order_id: model.text().nullable(),
+    action: model.text(),
+    payload: model.json(),
+    idempotency_key: model.text(),
+    origin: model.text().default("admin"),
+    status: model.enum([...KASPI_ACTION_STATUSES]).default("pending"),
+    attempts: model.number().default(0),
+    next_attempt_at: model.dateTime().nullable(),
+    lease_until: model.dateTime().nullable(),
+    last_error: model.text().nullable(),
+    error_kind: model.text().nullable(),
+    result: model.json().nullable(),
+    sent_at: model.dateTime().nullable(),
+  })
+  .indexes([
+    { on: ["idempotency_key"], unique: true },
+    { on: ["status", "next_attempt_at"] },
+    { on: ["kaspi_order_id"] },
+  ])

@@ -1,0 +1,59 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../modules/kaspi"
+import type KaspiModuleService from "../modules/kaspi/service"
+import type { KaspiCancellationReason } from "../modules/kaspi/client"
+import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+import { isFromKaspi } from "../workflows/kaspi-actions/loop-guard"
+
+/**
+ * A Kaspi order cancelled in Medusa is cancelled on Kaspi, with the Kaspi reason
+ * chosen in the admin (order metadata `kaspi_cancel_reason`) or the configured
+ * default. A cancellation that came from Kaspi is not sent back.
+ */
+export default async function kaspiOrderCanceled({ event, container }: SubscriberArgs<{ id: string }>) {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  const [row] = await kaspi.listKaspiOrders({ order_id: event.data.id })
+  if (!row) return
+  // Cancelled through the plugin's own action: the outbox already has it.
+  if ((await kaspi.listKaspiActions({ kaspi_order_id: row.id, action: "cancel" }, { take: 1 })).length) return
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({ entity: "order", fields: ["id", "metadata"], filters: { id: event.data.id } })
+  const metadata = (data[0]?.metadata ?? {}) as Record<string, unknown>
+  if (isFromKaspi(row, metadata, ["CANCELLED", "CANCELLING"])) {
+    await kaspi.logKaspiEvent({
+      account_id: row.account_id,
+      kaspi_order_id: row.id,
+      kaspi_code: row.code,
+      type: "action.cancel",
+      result: "info",
+      message: "Not sent to Kaspi: the cancellation came from Kaspi",
+    })
+    return
+  }
+  const reason = (metadata.kaspi_cancel_reason as KaspiCancellationReason) ?? kaspi.getResolvedOptions().actions.defaultCancelReason
+  try {
+    await requestKaspiActionWorkflow(container).run({
+      input: {
+        kaspi_order: row.id,
+        payload: { action: "cancel", reason, comment: (metadata.kaspi_cancel_comment as string) || undefined },
+        origin: "order.canceled",
+      },
+    })
+  } catch (e) {
+    // Medusa has no "before cancel" hook: the order is cancelled here, so say loudly that Kaspi was not told.
+    await kaspi.logKaspiEvent({
+      account_id: row.account_id,
+      kaspi_order_id: row.id,
+      kaspi_code: row.code,
+      type: "action.cancel",
+      result: "error",
+      message: `Cancelled in Medusa but not on Kaspi: ${(e as Error).message}`,
+    })
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: "order.canceled",
+  context: { subscriberId: "kaspi-order-canceled" },
+}

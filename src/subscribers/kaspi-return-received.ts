@@ -1,0 +1,32 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { KASPI_MODULE } from "../modules/kaspi"
+import type KaspiModuleService from "../modules/kaspi/service"
+import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+
+const COMING_BACK = new Set(["CANCELLING", "KASPI_DELIVERY_RETURN_REQUESTED", "RETURN_ACCEPTED_BY_MERCHANT"])
+
+/** Returned goods received in Medusa for a Kaspi order being cancelled or returned: Kaspi hears ARRIVED_BACKWARD. */
+export default async function kaspiReturnReceived({ event, container }: SubscriberArgs<{ order_id: string; return_id: string }>) {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  const [row] = await kaspi.listKaspiOrders({ order_id: event.data.order_id })
+  if (!row || !COMING_BACK.has(row.status)) return
+  try {
+    await requestKaspiActionWorkflow(container).run({
+      input: { kaspi_order: row.id, payload: { action: "arrived_backward" }, origin: "order.return_received" },
+    })
+  } catch (e) {
+    await kaspi.logKaspiEvent({
+      account_id: row.account_id,
+      kaspi_order_id: row.id,
+      kaspi_code: row.code,
+      type: "action.arrived_backward",
+      result: "error",
+      message: `Return received in Medusa but Kaspi not told: ${(e as Error).message}`,
+    })
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: "order.return_received",
+  context: { subscriberId: "kaspi-return-received" },
+}
