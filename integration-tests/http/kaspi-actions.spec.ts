@@ -224,6 +224,16 @@ medusaIntegrationTestRunner({
       const res = await act(row.id, { action: "cancel_entry", entry_id: entryId, remained_quantity: 1, reason: "MERCHANT_OUT_OF_STOCK" })
       expect(res.data.action.status).toBe("sent")
       expect(sandbox.getOrder(o.code)?.totalPrice).toBe(3500 * 2)
+      // the Medusa order follows: the line is reduced, Kaspi's refund is recorded
+      const { data } = await getContainer().resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["total", "items.*", "payment_collections.payments.refunds.amount"],
+        filters: { id: row.order_id },
+      })
+      expect(Number(data[0].total)).toBe(3500 * 2)
+      expect(data[0].items.map((i: any) => Number(i.quantity)).sort()).toEqual([1, 1])
+      const refunds = data[0].payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.refunds ?? []))
+      expect(refunds.map((r: any) => Number(r.amount))).toEqual([7000])
     })
 
     it("auto-accepts a cleanly imported order when the option is on", async () => {
