@@ -21,6 +21,9 @@ import {
   kaspiSingleEnvelopeSchema,
   kaspiStatusChangeResponseSchema,
   kaspiCategorySchema,
+  kaspiImeiResponseSchema,
+  kaspiMerchantReviewResourceSchema,
+  type KaspiMerchantReview,
   kaspiCategoryAttributeSchema,
   kaspiAttributeValueSchema,
   kaspiProductImportStatusSchema,
@@ -246,6 +249,36 @@ export class KaspiClient {
     return envelope.data.map((raw) => parseOrThrow(kaspiCityResourceSchema, raw, { method: "GET", path }))
   }
 
+  // ── merchant reviews (a.10) ─────────────────────────────────────────────────
+
+  /** Reviews approved in [from, to] (ms), one page; `quality` POSITIVE or NEGATIVE. */
+  async listMerchantReviews(q: { from: Date | number; to?: Date | number; quality?: "POSITIVE" | "NEGATIVE"; page?: number; pageSize?: number }) {
+    const path = "/v2/merchantreviews"
+    const res = await this.read(path, {
+      "page[number]": q.page ?? 0,
+      "page[size]": q.pageSize ?? KASPI_MAX_PAGE_SIZE,
+      "filter[merchantreviews][approvedDate][$ge]": toEpochMs(q.from),
+      "filter[merchantreviews][approvedDate][$le]": q.to === undefined ? undefined : toEpochMs(q.to),
+      "filter[merchantreviews][quality]": q.quality,
+    })
+    const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
+    return {
+      reviews: envelope.data.map((r) => parseOrThrow(kaspiMerchantReviewResourceSchema, r, { method: "GET", path })) as KaspiMerchantReview[],
+      pageCount: envelope.meta?.pageCount ?? 0,
+      totalCount: envelope.meta?.totalCount ?? envelope.data.length,
+    }
+  }
+
+  /** The buyer's review of one order, or null when there is none. */
+  async getMerchantReview(orderId: string): Promise<KaspiMerchantReview | null> {
+    try {
+      return await this.single(`/v2/merchantreviews/${encodeURIComponent(orderId)}`, kaspiMerchantReviewResourceSchema)
+    } catch (e) {
+      if (e instanceof KaspiApiError && e.kind === "not_found" && !e.html) return null
+      throw e
+    }
+  }
+
   // ── status changes (a.11) ───────────────────────────────────────────────────
 
   private async changeStatus(
@@ -410,6 +443,27 @@ export class KaspiClient {
 
   getProductImportResult(importCode: string): Promise<KaspiProductImportResult> {
     return this.product("/products/import/result", kaspiProductImportResultSchema, { i: importCode })
+  }
+
+  // ── IMEI (a.13) ─────────────────────────────────────────────────────────────
+
+  /** Phones sold with IMEI: the serials of one entry. Body shape after the guide paraphrase (API.md a.13, low confidence). */
+  async setEntryImei(entryId: string, imeis: string[]): Promise<{ status: string; raw: unknown }> {
+    const path = "/v2/orderEntryImeiOperation"
+    const res = await this.transport.send({
+      method: "POST",
+      path,
+      body: {
+        data: {
+          type: "orderEntryImeiOperation",
+          attributes: { items: imeis },
+          relationships: { entry: { data: { type: "orderentries", id: entryId } } },
+        },
+      },
+      timeoutMs: this.opts.timeouts.ordersMs,
+      retry: "write",
+    })
+    return { status: parseOrThrow(kaspiImeiResponseSchema, res.body, { method: "POST", path }).data.attributes.status, raw: res.body }
   }
 
   // ── waybill ─────────────────────────────────────────────────────────────────

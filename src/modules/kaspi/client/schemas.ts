@@ -265,3 +265,22 @@ export type KaspiCategoryAttribute = z.infer<typeof kaspiCategoryAttributeSchema
 export type KaspiAttributeValue = z.infer<typeof kaspiAttributeValueSchema>
 export type KaspiProductImportStatus = z.infer<typeof kaspiProductImportStatusSchema>
 export type KaspiProductImportResult = z.infer<typeof kaspiProductImportResultSchema>
+
+// ── merchant reviews (a.10) and IMEI (a.13): thin evidence (one source each), parsed loosely ──
+
+export const kaspiMerchantReviewResourceSchema = z.looseObject({
+  type: z.literal("merchantreviews"),
+  id: z.string().min(1),
+  attributes: z.looseObject({
+    rating: z.number().int().min(1).max(5),
+    comment: optionalText,
+    userName: optionalText,
+    approvedDate: epochMs.nullish(),
+    quality: optionalText,
+  }),
+  relationships: relationshipsSchema.optional(),
+})
+export const kaspiImeiResponseSchema = z.looseObject({
+  data: z.looseObject({ type: z.string(), attributes: z.looseObject({ status: z.string() }) }),
+})
+export type KaspiMerchantReview = z.infer<typeof kaspiMerchantReviewResourceSchema>
