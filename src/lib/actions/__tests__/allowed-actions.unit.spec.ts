@@ -1,0 +1,82 @@
+import { allowedKaspiActions } from "../allowed-actions"
+import type { KaspiOrderFacts } from "../kaspi-actions"
+
+const order = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => ({
+  status: "APPROVED_BY_BANK",
+  state: "NEW",
+  delivery_mode: "DELIVERY_PICKUP",
+  is_kaspi_delivery: false,
+  assembled: false,
+  pre_order: false,
+  signature_required: false,
+  ...over,
+})
+
+describe("allowedKaspiActions: the buttons the order widget shows", () => {
+  it("offers accept and cancel (every reason) for a new pickup order", () => {
+    expect(allowedKaspiActions(order())).toEqual({
+      actions: ["accept", "cancel"],
+      cancel_reasons: ["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"],
+    })
+  })
+
+  it("offers the two-step completion for an accepted pickup or own-delivery order, not assemble", () => {
+    for (const delivery_mode of ["DELIVERY_PICKUP", "DELIVERY_LOCAL"]) {
+      const r = allowedKaspiActions(order({ status: "ACCEPTED_BY_MERCHANT", state: "PICKUP", delivery_mode }))
+      expect(r.actions).toEqual(["send_code", "complete", "cancel"])
+    }
+  })
+
+  it("offers assemble for accepted Kaspi Delivery, no code completion, and no BUYER_NOT_REACHABLE", () => {
+    const r = allowedKaspiActions(
+      order({ status: "ACCEPTED_BY_MERCHANT", state: "KASPI_DELIVERY", delivery_mode: "DELIVERY_REGIONAL_TODOOR", is_kaspi_delivery: true })
+    )
+    expect(r.actions).toEqual(["assemble", "cancel"])
+    expect(r.cancel_reasons).toEqual(["BUYER_CANCELLATION_BY_MERCHANT", "MERCHANT_OUT_OF_STOCK"])
+  })
+
+  it("offers nothing but the waybill's wait once a Kaspi Delivery order is assembled (no cancel after ASSEMBLE)", () => {
+    const r = allowedKaspiActions(order({ status: "ACCEPTED_BY_MERCHANT", state: "KASPI_DELIVERY", is_kaspi_delivery: true, assembled: true }))
+    expect(r).toEqual({ actions: [], cancel_reasons: [] })
+  })
+
+  it("offers arrived for an accepted pre-order until it is sent", () => {
+    const o = order({ status: "ACCEPTED_BY_MERCHANT", state: "PICKUP", pre_order: true })
+    expect(allowedKaspiActions(o).actions).toContain("arrived")
+    expect(allowedKaspiActions(o, [{ action: "arrived", status: "sent" }]).actions).not.toContain("arrived")
+    // a failed attempt may be tried again
+    expect(allowedKaspiActions(o, [{ action: "arrived", status: "failed" }]).actions).toContain("arrived")
+  })
+
+  it("hides completion while the buyer has not signed the credit documents", () => {
+    const r = allowedKaspiActions(order({ status: "ACCEPTED_BY_MERCHANT", state: "SIGN_REQUIRED", signature_required: true }))
+    expect(r.actions).toEqual(["cancel"])
+  })
+
+  it("does not offer again what is queued, being sent or recorded in dry-run mode", () => {
+    for (const status of ["pending", "sending", "sent", "dry_run"]) {
+      expect(allowedKaspiActions(order(), [{ action: "accept", status }]).actions).toEqual(["cancel"])
+    }
+    expect(allowedKaspiActions(order(), [{ action: "accept", status: "failed" }]).actions).toEqual(["accept", "cancel"])
+  })
+
+  it("keeps 'send the code' available after a code was sent (the buyer may ask again), hides complete once sent", () => {
+    const o = order({ status: "ACCEPTED_BY_MERCHANT", state: "PICKUP" })
+    expect(allowedKaspiActions(o, [{ action: "send_code", status: "sent" }]).actions).toEqual(["send_code", "complete", "cancel"])
+    expect(allowedKaspiActions(o, [{ action: "complete", status: "failed" }]).actions).toContain("complete")
+    expect(allowedKaspiActions(o, [{ action: "complete", status: "pending" }]).actions).not.toContain("complete")
+  })
+
+  it("offers arrived_backward only while goods may come back", () => {
+    expect(allowedKaspiActions(order({ status: "CANCELLING", state: "KASPI_DELIVERY", is_kaspi_delivery: true })).actions).toEqual([
+      "arrived_backward",
+    ])
+    expect(allowedKaspiActions(order({ status: "KASPI_DELIVERY_RETURN_REQUESTED", state: "ARCHIVE" })).actions).toEqual(["arrived_backward"])
+  })
+
+  it("offers nothing for finished orders", () => {
+    for (const status of ["COMPLETED", "CANCELLED", "RETURNED"]) {
+      expect(allowedKaspiActions(order({ status, state: "ARCHIVE" }))).toEqual({ actions: [], cancel_reasons: [] })
+    }
+  })
+})
