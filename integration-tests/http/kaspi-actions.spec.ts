@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow, createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
-import { startKaspiSandbox } from "../../sandbox"
+import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
@@ -20,10 +20,7 @@ const ACCOUNT = "default"
 let sandbox: KaspiSandbox
 
 beforeAll(async () => {
-  sandbox = await startKaspiSandbox({ tokens: [TOKEN], waybillDelayMs: 50 })
-  process.env.KASPI_API_URL = sandbox.baseUrl
-  process.env.KASPI_API_TOKEN = TOKEN
-  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 50 })
 })
 
 afterAll(async () => {

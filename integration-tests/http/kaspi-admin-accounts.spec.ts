@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { startKaspiSandbox } from "../../sandbox"
+import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import { captureOutput } from "../helpers/capture-output"
@@ -12,10 +12,7 @@ let sandbox: KaspiSandbox
 const output = captureOutput()
 
 beforeAll(async () => {
-  sandbox = await startKaspiSandbox({ tokens: [SENTINEL], waybillDelayMs: 100 })
-  process.env.KASPI_API_URL = sandbox.baseUrl
-  process.env.KASPI_API_TOKEN = SENTINEL
-  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+  sandbox = await startSandboxForApp(SENTINEL)
 })
 
 afterAll(async () => {

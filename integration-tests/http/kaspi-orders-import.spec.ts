@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { startKaspiSandbox } from "../../sandbox"
+import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
@@ -20,10 +20,7 @@ const DAY = 24 * 3600 * 1000
 let sandbox: KaspiSandbox
 
 beforeAll(async () => {
-  sandbox = await startKaspiSandbox({ tokens: [TOKEN], waybillDelayMs: 100 })
-  process.env.KASPI_API_URL = sandbox.baseUrl
-  process.env.KASPI_API_TOKEN = TOKEN
-  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 100 })
 })
 
 afterAll(async () => {

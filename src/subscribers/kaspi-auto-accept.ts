@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
 import { KASPI_ORDER_IMPORTED_EVENT } from "../workflows/import-kaspi-order"
-import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
 
 /**
  * With `orders.autoAccept`, a Kaspi order waiting for acceptance is accepted as
@@ -14,20 +14,7 @@ export default async function kaspiAutoAccept({ event, container }: SubscriberAr
   if (!kaspi.getResolvedOptions().orders.autoAccept) return
   const [row] = await kaspi.listKaspiOrders({ id: event.data.id })
   if (!row || row.import_status !== "imported" || row.status !== "APPROVED_BY_BANK") return
-  try {
-    await requestKaspiActionWorkflow(container).run({
-      input: { kaspi_order: row.id, payload: { action: "accept" }, origin: "auto-accept" },
-    })
-  } catch (e) {
-    await kaspi.logKaspiEvent({
-      account_id: row.account_id,
-      kaspi_order_id: row.id,
-      kaspi_code: row.code,
-      type: "action.accept",
-      result: "error",
-      message: `Auto-accept not sent: ${(e as Error).message}`,
-    })
-  }
+  await requestKaspiActionOrLog(container, row, { action: "accept" }, "auto-accept", "Auto-accept not sent")
 }
 
 export const config: SubscriberConfig = {

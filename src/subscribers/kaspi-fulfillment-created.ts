@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
 
 /**
  * Creating a fulfilment for a Kaspi Delivery order means it is packed: Kaspi
@@ -19,24 +19,13 @@ export default async function kaspiFulfillmentCreated({ event, container }: Subs
   const metadata = (data[0]?.metadata ?? {}) as Record<string, unknown>
   if (metadata.kaspi_origin) return
   const numberOfSpace = Number(metadata.kaspi_number_of_space ?? 1)
-  try {
-    await requestKaspiActionWorkflow(container).run({
-      input: {
-        kaspi_order: row.id,
-        payload: { action: "assemble", number_of_space: numberOfSpace, fulfillment_id: event.data.fulfillment_id },
-        origin: "order.fulfillment_created",
-      },
-    })
-  } catch (e) {
-    await kaspi.logKaspiEvent({
-      account_id: row.account_id,
-      kaspi_order_id: row.id,
-      kaspi_code: row.code,
-      type: "action.assemble",
-      result: "error",
-      message: `Fulfilment created in Medusa but ASSEMBLE not sent: ${(e as Error).message}`,
-    })
-  }
+  await requestKaspiActionOrLog(
+    container,
+    row,
+    { action: "assemble", number_of_space: numberOfSpace, fulfillment_id: event.data.fulfillment_id },
+    "order.fulfillment_created",
+    "Fulfilment created in Medusa but ASSEMBLE not sent"
+  )
 }
 
 export const config: SubscriberConfig = {

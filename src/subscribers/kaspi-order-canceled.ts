@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
 import type { KaspiCancellationReason } from "../modules/kaspi/client"
-import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
 import { isFromKaspi } from "../workflows/kaspi-actions/loop-guard"
 
 /**
@@ -32,25 +32,14 @@ export default async function kaspiOrderCanceled({ event, container }: Subscribe
     return
   }
   const reason = (metadata.kaspi_cancel_reason as KaspiCancellationReason) ?? kaspi.getResolvedOptions().actions.defaultCancelReason
-  try {
-    await requestKaspiActionWorkflow(container).run({
-      input: {
-        kaspi_order: row.id,
-        payload: { action: "cancel", reason, comment: (metadata.kaspi_cancel_comment as string) || undefined },
-        origin: "order.canceled",
-      },
-    })
-  } catch (e) {
-    // Medusa has no "before cancel" hook: the order is cancelled here, so say loudly that Kaspi was not told.
-    await kaspi.logKaspiEvent({
-      account_id: row.account_id,
-      kaspi_order_id: row.id,
-      kaspi_code: row.code,
-      type: "action.cancel",
-      result: "error",
-      message: `Cancelled in Medusa but not on Kaspi: ${(e as Error).message}`,
-    })
-  }
+  // Medusa has no "before cancel" hook: the order is cancelled already, so a refusal is said loudly.
+  await requestKaspiActionOrLog(
+    container,
+    row,
+    { action: "cancel", reason, comment: (metadata.kaspi_cancel_comment as string) || undefined },
+    "order.canceled",
+    "Cancelled in Medusa but not on Kaspi"
+  )
 }
 
 export const config: SubscriberConfig = {

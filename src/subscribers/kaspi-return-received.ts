@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { requestKaspiActionWorkflow } from "../workflows/kaspi-actions"
+import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
 
 const COMING_BACK = new Set(["CANCELLING", "KASPI_DELIVERY_RETURN_REQUESTED", "RETURN_ACCEPTED_BY_MERCHANT"])
 
@@ -10,20 +10,7 @@ export default async function kaspiReturnReceived({ event, container }: Subscrib
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const [row] = await kaspi.listKaspiOrders({ order_id: event.data.order_id })
   if (!row || !COMING_BACK.has(row.status)) return
-  try {
-    await requestKaspiActionWorkflow(container).run({
-      input: { kaspi_order: row.id, payload: { action: "arrived_backward" }, origin: "order.return_received" },
-    })
-  } catch (e) {
-    await kaspi.logKaspiEvent({
-      account_id: row.account_id,
-      kaspi_order_id: row.id,
-      kaspi_code: row.code,
-      type: "action.arrived_backward",
-      result: "error",
-      message: `Return received in Medusa but Kaspi not told: ${(e as Error).message}`,
-    })
-  }
+  await requestKaspiActionOrLog(container, row, { action: "arrived_backward" }, "order.return_received", "Return received in Medusa but Kaspi not told")
 }
 
 export const config: SubscriberConfig = {

@@ -16,49 +16,19 @@ export async function afterKaspiActionSent(container: MedusaContainer, actionId:
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const [row] = await kaspi.listKaspiActions({ id: actionId })
   if (!row?.order_id) return
-  if (row.action === "cancel_entry") {
-    const p = row.payload as { entry_id: string; remained_quantity: number }
-    try {
-      const { refunded } = await reduceMedusaOrderLine(container, row.order_id, p.entry_id, p.remained_quantity, MERCHANT_ACTION_ORIGIN)
-      await kaspi.logKaspiEvent({
-        account_id: row.account_id,
-        kaspi_order_id: row.kaspi_order_id,
-        kaspi_code: row.code,
-        type: "medusa.order_edited",
-        result: "ok",
-        message: `Line reduced to ${p.remained_quantity} in Medusa${refunded ? `, ${refunded} ₸ refunded` : ""}`,
-      })
-    } catch (e) {
-      await kaspi.logKaspiEvent({
-        account_id: row.account_id,
-        kaspi_order_id: row.kaspi_order_id,
-        kaspi_code: row.code,
-        type: "medusa.follow_up_failed",
-        result: "error",
-        message: `Kaspi cancelled part of the line but the Medusa order could not follow: ${(e as Error).message}`,
-      })
+  const orderId = row.order_id
+  const log = (type: string, result: "ok" | "error", message: string) =>
+    kaspi.logKaspiEvent({ account_id: row.account_id, kaspi_order_id: row.kaspi_order_id, kaspi_code: row.code, type, result, message })
+  try {
+    if (row.action === "cancel_entry") {
+      const p = row.payload as { entry_id: string; remained_quantity: number }
+      const { refunded } = await reduceMedusaOrderLine(container, orderId, p.entry_id, p.remained_quantity, MERCHANT_ACTION_ORIGIN)
+      await log("medusa.order_edited", "ok", `Line reduced to ${p.remained_quantity} in Medusa${refunded ? `, ${refunded} ₸ refunded` : ""}`)
+    } else if (row.action === "complete") {
+      await completeMedusaOrder(container, orderId, MERCHANT_ACTION_ORIGIN)
+      await log("medusa.order_completed", "ok", "Handed over with the buyer's code: Medusa order delivered and completed")
     }
-  }
-  if (row.action === "complete") {
-    try {
-      await completeMedusaOrder(container, row.order_id, MERCHANT_ACTION_ORIGIN)
-      await kaspi.logKaspiEvent({
-        account_id: row.account_id,
-        kaspi_order_id: row.kaspi_order_id,
-        kaspi_code: row.code,
-        type: "medusa.order_completed",
-        result: "ok",
-        message: "Handed over with the buyer's code: Medusa order delivered and completed",
-      })
-    } catch (e) {
-      await kaspi.logKaspiEvent({
-        account_id: row.account_id,
-        kaspi_order_id: row.kaspi_order_id,
-        kaspi_code: row.code,
-        type: "medusa.follow_up_failed",
-        result: "error",
-        message: `Kaspi completed the order but Medusa could not: ${(e as Error).message}`,
-      })
-    }
+  } catch (e) {
+    await log("medusa.follow_up_failed", "error", `Kaspi took ${row.action} but the Medusa order could not follow: ${(e as Error).message}`)
   }
 }
