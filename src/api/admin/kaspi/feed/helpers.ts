@@ -1,0 +1,41 @@
+import type { MedusaRequest } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { KASPI_MODULE } from "../../../../modules/kaspi"
+import type KaspiModuleService from "../../../../modules/kaspi/service"
+import type { FeedConfigRecord } from "../../../../lib/feed/feed-store"
+
+export function feedService(req: MedusaRequest): KaspiModuleService {
+  return req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
+}
+
+/** The configured account named in the path, or 404. */
+export function accountFromPath(req: MedusaRequest): { kaspi: KaspiModuleService; accountId: string } {
+  const kaspi = feedService(req)
+  const accountId = String(req.params.accountId)
+  if (!kaspi.listAccounts().some((a) => a.id === accountId)) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Kaspi account "${accountId}" is configured`)
+  }
+  return { kaspi, accountId }
+}
+
+/** What the admin sees of a config: settings, and the feed URL to paste into the Kaspi cabinet. */
+export function configView(req: MedusaRequest, c: FeedConfigRecord) {
+  const path = `/kaspi/feed/${encodeURIComponent(c.account_id)}/${c.secret}.xml`
+  const host = req.get?.("x-forwarded-host") ?? req.get?.("host")
+  const proto = req.get?.("x-forwarded-proto") ?? req.protocol
+  return {
+    account_id: c.account_id,
+    enabled: c.enabled,
+    feed_path: path,
+    feed_url: host ? `${proto}://${host}${path}` : null,
+    secret_rotated_at: c.secret_rotated_at,
+    settings: c.settings,
+  }
+}
+
+/** A build without its long lists (issues, warnings): for status and history. */
+export function buildSummary(b: any) {
+  if (!b) return null
+  const { issues: _i, warnings: _w, ...rest } = b
+  return rest
+}
