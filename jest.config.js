@@ -10,7 +10,23 @@ const layers = {
   "integration:modules": ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"],
   "integration:http": ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
 }
-layers.all = [...layers.unit, ...layers["integration:modules"], ...layers["integration:http"]]
+// The real install path: the packed plugin npm-installed into a separate host app (integration-tests/host).
+layers["integration:host"] = ["<rootDir>/integration-tests/host/*.spec.[jt]s"]
+// `npm run demo` started, checked through its printed URLs, and stopped (integration-tests/demo).
+layers["integration:demo"] = ["<rootDir>/integration-tests/demo/*.spec.[jt]s"]
+// The admin extension in real Chromium against a store serving the built plugin (integration-tests/e2e).
+layers["integration:e2e"] = ["<rootDir>/integration-tests/e2e/*.e2e.spec.[jt]s"]
+// Several Medusa instances, crashes, Kaspi faults, hostile input, secrets (integration-tests/reliability):
+// minutes long, so not part of `all`; `npm run test:reliability` (and .ci/run) runs it.
+layers["integration:reliability"] = ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"]
+layers.all = [
+  ...layers.unit,
+  ...layers["integration:modules"],
+  ...layers["integration:http"],
+  ...layers["integration:host"],
+  ...layers["integration:demo"],
+  ...layers["integration:e2e"],
+]
 
 const testType = process.env.TEST_TYPE || "all"
 if (!layers[testType]) {

@@ -1,0 +1,44 @@
+// The demo store: a plain Medusa app that installs medusa-plugin-kaspi the way
+// a shop does (by package name, from node_modules; scripts/demo.js puts the
+// packed tarball there). Everything comes from environment variables that
+// scripts/demo.js sets; the defaults below let `npx medusa ...` work in this
+// folder by hand too.
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const port = Number(process.env.PORT || 9000)
+// The admin is served by this server, so its origin is the only one that calls the API.
+const origins = [`http://localhost:${port}`, `http://127.0.0.1:${port}`].join(",")
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL || "postgres://postgres:postgres@localhost:5432/medusa_kaspi_demo",
+    http: {
+      storeCors: origins,
+      adminCors: origins,
+      authCors: origins,
+      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
+      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+    },
+  },
+  admin: { disable: false },
+  plugins: [
+    {
+      resolve: "medusa-plugin-kaspi",
+      options: {
+        // Single-shop shorthand. The token is not written here: the plugin reads
+        // KASPI_API_TOKEN from the environment, as a real store should.
+        merchantId: process.env.KASPI_MERCHANT_ID || "30123456",
+        apiUrl: process.env.KASPI_API_URL || "http://127.0.0.1:4010/shop/api",
+        orders: {
+          // `medusa exec` (the seed) runs with polling off, so no order arrives before the catalog.
+          polling: process.env.KASPI_POLLING !== "false",
+          // A demo wants orders to show up quickly; a shop keeps the defaults (30 s / 300 s).
+          pollIntervalSeconds: 10,
+          statusSyncIntervalSeconds: 30,
+        },
+      },
+    },
+  ],
+})

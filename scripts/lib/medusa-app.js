@@ -1,0 +1,79 @@
+// Running a host Medusa app (the demo store, the host-app test) with the
+// medusa CLI from the repository's node_modules, the way a store runs it:
+// `medusa db:migrate`, `medusa user`, `medusa exec`, `medusa start`.
+const path = require("node:path")
+const { runCommand, startService, waitForHttp } = require("./services")
+
+const ROOT = path.resolve(__dirname, "..", "..")
+const CLI = require.resolve("@medusajs/cli/cli.js", { paths: [ROOT] })
+
+/** The environment every medusa command of a host app gets. */
+function medusaEnv(base, extra = {}) {
+  return {
+    ...base,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    // Jest and the test helpers set these; a host app is a plain process.
+    NODE_OPTIONS: (base.NODE_OPTIONS || "").replace("--experimental-vm-modules", "").trim(),
+    ...extra,
+  }
+}
+
+/** Runs `medusa <args>` in hostDir to completion. */
+function runMedusa(hostDir, args, { env, logFile, onLine, name = `medusa ${args[0]}` }) {
+  return runCommand({ name, command: process.execPath, args: [CLI, ...args], cwd: hostDir, env, logFile, onLine })
+}
+
+/**
+ * `medusa start` with NODE_ENV=development: one process, no file watcher
+ * (`medusa develop` restarts on file changes, and there is nothing to watch:
+ * the plugin comes from its package), and the admin served by vite's dev
+ * middleware, so no `medusa build` (a production admin build takes minutes on
+ * two cores). Resolves once GET /health answers.
+ */
+async function startMedusa(hostDir, { port, env, logFile, onLine, timeoutMs = 180_000 }) {
+  const service = startService({
+    name: "medusa",
+    command: process.execPath,
+    args: [CLI, "start", "--port", String(port)],
+    cwd: hostDir,
+    env: { ...env, NODE_ENV: "development", PORT: String(port) },
+    logFile,
+    onLine,
+  })
+  const baseUrl = `http://localhost:${port}`
+  await waitForHttp(`${baseUrl}/health`, { timeoutMs, service })
+  return { service, baseUrl }
+}
+
+/** Logs in an admin user (email/password) and returns a bearer token. */
+async function adminToken(baseUrl, email, password) {
+  const res = await fetch(`${baseUrl}/auth/user/emailpass`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  })
+  const body = await res.json().catch(() => ({}))
+  if (!res.ok || !body.token) throw new Error(`admin login as ${email} failed: HTTP ${res.status} ${JSON.stringify(body)}`)
+  return body.token
+}
+
+/** A small admin API client: api("GET", "/admin/...") → { status, body }. */
+function adminApi(baseUrl, token) {
+  return async (method, route, body) => {
+    const res = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    })
+    const text = await res.text()
+    let json = null
+    try {
+      json = JSON.parse(text)
+    } catch {
+      // not JSON
+    }
+    return { status: res.status, body: json ?? text }
+  }
+}
+
+module.exports = { CLI, medusaEnv, runMedusa, startMedusa, adminToken, adminApi }
