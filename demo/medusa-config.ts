@@ -3,6 +3,7 @@
 // packed tarball there). Everything comes from environment variables that
 // scripts/demo.js sets; the defaults below let `npx medusa ...` work in this
 // folder by hand too.
+import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -22,7 +23,12 @@ export default defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
     },
   },
-  admin: { disable: false },
+  admin: {
+    disable: false,
+    // Medusa (with the dashboard and its fonts) lives in the repository's node_modules, above this
+    // store; Vite serves files only from the store's folder unless told otherwise (fonts → 403).
+    vite: () => ({ server: { fs: { allow: [path.resolve(process.cwd(), "..")] } } }),
+  },
   plugins: [
     {
       resolve: "medusa-plugin-kaspi",

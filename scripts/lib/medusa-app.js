@@ -36,7 +36,14 @@ async function startMedusa(hostDir, { port, env, logFile, onLine, timeoutMs = 18
     command: process.execPath,
     args: [CLI, "start", "--port", String(port)],
     cwd: hostDir,
-    env: { ...env, NODE_ENV: "development", PORT: String(port) },
+    env: {
+      ...env,
+      NODE_ENV: "development",
+      PORT: String(port),
+      // The admin's Tailwind scans the plugin's bundle by resolving medusa-plugin-kaspi/admin;
+      // from inside this repository that lookup would start in the repository's node_modules.
+      NODE_PATH: [path.join(hostDir, "node_modules"), env.NODE_PATH].filter(Boolean).join(path.delimiter),
+    },
     logFile,
     onLine,
   })

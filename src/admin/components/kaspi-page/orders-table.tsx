@@ -1,0 +1,108 @@
+import { Button, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { FixSkuDrawer } from "./fix-sku-drawer"
+import { errorMessage, kaspiApi } from "../../lib/api"
+import { formatDateTime, formatTenge } from "../../lib/format"
+import { useKaspiT, useLocale } from "../../lib/i18n"
+import { kaspiCabinetOrderUrl } from "../../lib/kaspi-cabinet"
+import { importStatusColor, kaspiStatusColor, word } from "../../lib/kaspi-words"
+import { useInvalidateKaspi } from "../../lib/queries"
+import type { KaspiOrderRow } from "../../lib/types"
+import { useState } from "react"
+
+/** One page of Kaspi orders: what Kaspi says, how the import went, and the fix (retry, map a SKU) where one is needed. */
+export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
+  const { t } = useKaspiT()
+  const locale = useLocale()
+  const invalidate = useInvalidateKaspi()
+  const [retrying, setRetrying] = useState<string | null>(null)
+
+  const retry = async (o: KaspiOrderRow) => {
+    setRetrying(o.id)
+    try {
+      const r = await kaspiApi.retry(o.id)
+      toast.info(t("orders.retried", { status: t(`importStatus.${r.kaspi_order.import_status}`) }))
+    } catch (e) {
+      toast.error(errorMessage(e))
+    } finally {
+      setRetrying(null)
+      await invalidate()
+    }
+  }
+
+  if (orders.length === 0) {
+    return (
+      <div className="px-6 py-8">
+        <Text size="small" className="text-ui-fg-muted">
+          {t("orders.empty")}
+        </Text>
+      </div>
+    )
+  }
+  return (
+    <Table data-testid="kaspi-orders-table">
+      <Table.Header>
+        <Table.Row>
+          <Table.HeaderCell>{t("orders.code")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("orders.created")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("orders.status")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("orders.delivery")}</Table.HeaderCell>
+          <Table.HeaderCell className="text-right">{t("orders.total")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("orders.import")}</Table.HeaderCell>
+          <Table.HeaderCell>{t("orders.medusaOrder")}</Table.HeaderCell>
+          <Table.HeaderCell />
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {orders.map((o) => (
+          <Table.Row key={o.id} data-testid="kaspi-order-row" data-code={o.code} data-import-status={o.import_status}>
+            <Table.Cell>
+              <a href={kaspiCabinetOrderUrl(o.code)} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                {o.code}
+              </a>
+            </Table.Cell>
+            <Table.Cell>{formatDateTime(o.kaspi_created_at, locale)}</Table.Cell>
+            <Table.Cell>
+              <StatusBadge color={kaspiStatusColor(o.status)}>{word(t, "statusShort", o.status)}</StatusBadge>
+            </Table.Cell>
+            <Table.Cell>{word(t, "delivery", o.delivery_mode)}</Table.Cell>
+            <Table.Cell className="text-right">{formatTenge(o.total_price, locale)}</Table.Cell>
+            <Table.Cell className="max-w-[260px] py-2">
+              <div className="flex flex-col items-start gap-y-0.5">
+                <StatusBadge color={importStatusColor(o.import_status)}>{word(t, "importStatus", o.import_status)}</StatusBadge>
+                {o.unmapped_skus?.length ? (
+                  <Text size="xsmall" className="text-ui-fg-subtle">
+                    {t("orders.unmapped", { skus: o.unmapped_skus.join(", ") })}
+                  </Text>
+                ) : o.import_reason && o.import_status !== "imported" ? (
+                  <Text size="xsmall" className="text-ui-fg-subtle line-clamp-2" title={o.import_reason}>
+                    {o.import_reason}
+                  </Text>
+                ) : null}
+              </div>
+            </Table.Cell>
+            <Table.Cell>
+              {o.order_id ? (
+                <Link to={`/orders/${o.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover whitespace-nowrap">
+                  {t("orders.medusaOrder")} →
+                </Link>
+              ) : (
+                "—"
+              )}
+            </Table.Cell>
+            <Table.Cell className="text-right">
+              <div className="flex justify-end gap-x-2 whitespace-nowrap">
+                {o.unmapped_skus?.length && !o.order_id ? <FixSkuDrawer order={o} /> : null}
+                {!o.order_id && ["needs_attention", "failed", "pending"].includes(o.import_status) ? (
+                  <Button size="small" variant="secondary" isLoading={retrying === o.id} onClick={() => retry(o)} data-testid="kaspi-retry">
+                    {t("orders.retry")}
+                  </Button>
+                ) : null}
+              </div>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table>
+  )
+}

@@ -1,0 +1,54 @@
+import { Button, Heading, Text, clx } from "@medusajs/ui"
+import { useState } from "react"
+import { Muted } from "../common/section"
+import { useKaspiT, useLocale } from "../../lib/i18n"
+import { formatDateTime } from "../../lib/format"
+import { eventTitle } from "../../lib/kaspi-words"
+import type { KaspiEvent } from "../../lib/types"
+
+const FIRST = 5
+
+/** The order's Kaspi history (imports, status changes, actions), newest first; the first few, then all on request. */
+export function EventLog({ events }: { events: KaspiEvent[] }) {
+  const { t } = useKaspiT()
+  const locale = useLocale()
+  const [all, setAll] = useState(false)
+  const shown = all ? events : events.slice(0, FIRST)
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-events">
+      <Heading level="h3">{t("events.title")}</Heading>
+      {events.length === 0 ? <Muted>{t("events.empty")}</Muted> : null}
+      <ol className="flex flex-col gap-y-3">
+        {shown.map((e) => (
+          <li key={e.id} className="grid grid-cols-[12px_1fr] gap-x-2" data-testid="kaspi-event" data-type={e.type}>
+            <span
+              className={clx("mt-1.5 size-2 rounded-full", {
+                "bg-ui-tag-green-icon": e.result === "ok",
+                "bg-ui-tag-red-icon": e.result === "error",
+                "bg-ui-tag-neutral-icon": e.result === "info",
+              })}
+            />
+            <div className="flex min-w-0 flex-col">
+              <Text size="small" weight="plus" leading="compact">
+                {eventTitle(t, e.type)}
+              </Text>
+              {e.message ? (
+                <Text size="xsmall" className="text-ui-fg-subtle break-words">
+                  {e.message}
+                </Text>
+              ) : null}
+              <Text size="xsmall" className="text-ui-fg-muted">
+                {formatDateTime(e.created_at, locale)}
+              </Text>
+            </div>
+          </li>
+        ))}
+      </ol>
+      {events.length > FIRST ? (
+        <Button size="small" variant="transparent" className="self-start" onClick={() => setAll(!all)}>
+          {all ? t("events.showLess") : t("events.showAll", { count: events.length })}
+        </Button>
+      ) : null}
+    </div>
+  )
+}

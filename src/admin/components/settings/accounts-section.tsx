@@ -1,0 +1,96 @@
+import { Badge, Button, Container, StatusBadge, Text } from "@medusajs/ui"
+import { useState } from "react"
+import { InlineError, SectionHeader } from "../common/section"
+import { errorMessage, kaspiApi } from "../../lib/api"
+import { useKaspiT } from "../../lib/i18n"
+import { useKaspiAccounts } from "../../lib/queries"
+import type { ConnectionResult, KaspiAccount } from "../../lib/types"
+
+const EXPLAINED = ["unauthorized", "forbidden", "timeout", "network", "not_configured"]
+
+/** The connection test's result in plain words, per Kaspi error kind (401, 403, timeout …). */
+function ConnectionLine({ result }: { result: ConnectionResult }) {
+  const { t } = useKaspiT()
+  if (result.ok) return <StatusBadge color="green">{t("accounts.ok")}</StatusBadge>
+  const text = result.kind && EXPLAINED.includes(result.kind) ? t(`accounts.fail_${result.kind}`) : t("accounts.fail_other", { message: result.message })
+  return <InlineError>{text}</InlineError>
+}
+
+function AccountRow({ account }: { account: KaspiAccount }) {
+  const { t } = useKaspiT()
+  const [result, setResult] = useState<ConnectionResult | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [testing, setTesting] = useState(false)
+  const test = async () => {
+    setTesting(true)
+    setError(null)
+    setResult(null)
+    try {
+      setResult((await kaspiApi.testConnection(account.id)).connection)
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setTesting(false)
+    }
+  }
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-account" data-account={account.id}>
+      <div className="flex items-start justify-between gap-x-4">
+        <div className="grid grid-cols-[160px_1fr] gap-x-4 gap-y-1.5">
+          <Text size="small" weight="plus" className="text-ui-fg-subtle">
+            {t("accounts.account")}
+          </Text>
+          <Text size="small">{account.name ? `${account.name} (${account.id})` : account.id}</Text>
+          <Text size="small" weight="plus" className="text-ui-fg-subtle">
+            {t("accounts.merchantId")}
+          </Text>
+          <Text size="small" className="font-mono">
+            {account.merchantId}
+          </Text>
+          <Text size="small" weight="plus" className="text-ui-fg-subtle">
+            {t("accounts.token")}
+          </Text>
+          <div>
+            {account.hasToken ? (
+              <Badge size="2xsmall" color="green">
+                {t("accounts.tokenSet", { source: account.tokenSource })}
+              </Badge>
+            ) : (
+              <Badge size="2xsmall" color="red">
+                {t("accounts.tokenMissing")}
+              </Badge>
+            )}
+          </div>
+          <Text size="small" weight="plus" className="text-ui-fg-subtle">
+            {t("accounts.apiUrl")}
+          </Text>
+          <Text size="small" className="font-mono break-all">
+            {account.apiUrl}
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" isLoading={testing} onClick={test} data-testid="kaspi-test-connection">
+          {t("accounts.test")}
+        </Button>
+      </div>
+      <div data-testid="kaspi-connection-result">
+        {result ? <ConnectionLine result={result} /> : null}
+        <InlineError>{error}</InlineError>
+      </div>
+    </div>
+  )
+}
+
+/** The shops from the plugin options (never their tokens) with a connection test each. */
+export function AccountsSection() {
+  const { t } = useKaspiT()
+  const { data, error } = useKaspiAccounts()
+  return (
+    <Container className="divide-y p-0" data-testid="kaspi-accounts">
+      <SectionHeader title={t("accounts.title")} subtitle={t("accounts.configuredIn")} />
+      {error ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(error) })}</InlineError> : null}
+      {(data?.accounts ?? []).map((a) => (
+        <AccountRow key={a.id} account={a} />
+      ))}
+    </Container>
+  )
+}

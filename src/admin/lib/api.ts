@@ -1,0 +1,122 @@
+import { sdk } from "./sdk"
+import type {
+  ConnectionResult,
+  FeedConfig,
+  FeedDiffResponse,
+  FeedPreviewEntry,
+  FeedReport,
+  FeedSettings,
+  FeedStatus,
+  FeedBuild,
+  KaspiAccount,
+  KaspiActionBody,
+  KaspiActionRow,
+  KaspiOrderResponse,
+  KaspiOrdersResponse,
+  KaspiOverview,
+  SkuMapping,
+  StoreMapping,
+} from "./types"
+
+/** The plugin's admin API (README "Admin API"), one function per call. */
+const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
+const post = <T>(path: string, body: Record<string, unknown> = {}) => sdk.client.fetch<T>(path, { method: "POST", body })
+const del = <T>(path: string) => sdk.client.fetch<T>(path, { method: "DELETE" })
+const enc = encodeURIComponent
+
+export interface OrdersQuery {
+  import_status?: string
+  state?: string
+  q?: string
+  created_from?: string
+  created_to?: string
+  limit: number
+  offset: number
+}
+
+export const kaspiApi = {
+  overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
+  accounts: () => get<{ accounts: KaspiAccount[] }>("/admin/kaspi/accounts"),
+  testConnection: (accountId: string) => post<{ connection: ConnectionResult }>(`/admin/kaspi/accounts/${enc(accountId)}/test-connection`),
+
+  orders: (q: OrdersQuery) =>
+    get<KaspiOrdersResponse>("/admin/kaspi/orders", Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ""))),
+  order: (ref: string) => get<KaspiOrderResponse>(`/admin/kaspi/orders/${enc(ref)}`),
+  orderActions: (ref: string) => get<{ actions: KaspiActionRow[] }>(`/admin/kaspi/orders/${enc(ref)}/actions`),
+  sendAction: async (ref: string, body: KaspiActionBody) => {
+    try {
+      return await post<{ action: KaspiActionRow }>(`/admin/kaspi/orders/${enc(ref)}/actions`, body)
+    } catch (e) {
+      // 422 = Kaspi refused; the SDK keeps only the status text, so look up Kaspi's words.
+      if (errorStatus(e) !== 422) throw e
+      throw new KaspiRefusedError(await kaspiRefusal(ref, body.action).catch(() => errorMessage(e)))
+    }
+  },
+  retry: (id: string) => post<{ kaspi_order: { import_status: string; import_reason: string | null } }>(`/admin/kaspi/orders/${enc(id)}/retry`),
+  syncNow: () => post<{ mode: "poll"; ran?: boolean }>("/admin/kaspi/orders/sync", {}),
+  backfill: (from: string, to: string) =>
+    post<{ mode: "backfill"; stats: Record<string, number> }>("/admin/kaspi/orders/sync", { from, to }),
+
+  createSkuMapping: (kaspiSku: string, variantId: string, accountId?: string) =>
+    post<{ sku_mapping: SkuMapping; retried: unknown[] }>("/admin/kaspi/sku-mappings", {
+      kaspi_sku: kaspiSku,
+      variant_id: variantId,
+      ...(accountId ? { account_id: accountId } : {}),
+    }),
+
+  storeMappings: () => get<{ store_mappings: StoreMapping[] }>("/admin/kaspi/store-mappings", { limit: 500 }),
+  createStoreMapping: (body: Omit<StoreMapping, "id">) => post<{ store_mapping: StoreMapping }>("/admin/kaspi/store-mappings", body),
+  updateStoreMapping: (id: string, body: Partial<Pick<StoreMapping, "stock_location_id" | "stock_buffer" | "pre_order_days">>) =>
+    post<{ store_mapping: StoreMapping }>(`/admin/kaspi/store-mappings/${enc(id)}`, body),
+  deleteStoreMapping: (id: string) => del<{ deleted: boolean }>(`/admin/kaspi/store-mappings/${enc(id)}`),
+
+  feed: (accountId: string) => get<{ feed: FeedStatus }>(`/admin/kaspi/feed/${enc(accountId)}`),
+  updateFeedConfig: (accountId: string, patch: Partial<FeedSettings> & { enabled?: boolean }) =>
+    post<{ config: FeedConfig }>(`/admin/kaspi/feed/${enc(accountId)}/config`, patch),
+  rebuildFeed: (accountId: string, force = false) => post<{ build: FeedBuild }>(`/admin/kaspi/feed/${enc(accountId)}/rebuild`, { force }),
+  rotateFeedSecret: (accountId: string) => post<{ config: FeedConfig }>(`/admin/kaspi/feed/${enc(accountId)}/rotate-secret`),
+  feedPreview: (accountId: string, limit = 20) =>
+    get<{ offers: FeedPreviewEntry[]; count: number }>(`/admin/kaspi/feed/${enc(accountId)}/preview`, { limit }),
+  feedReport: (accountId: string) => get<FeedReport>(`/admin/kaspi/feed/${enc(accountId)}/report`, { limit: 50 }),
+  feedDiff: (accountId: string) => get<FeedDiffResponse>(`/admin/kaspi/feed/${enc(accountId)}/diff`),
+}
+
+/** Medusa's own admin API, for pickers (stock locations, variants). */
+export const medusaApi = {
+  stockLocations: () =>
+    get<{ stock_locations: { id: string; name: string }[] }>("/admin/stock-locations", { limit: 200, fields: "id,name" }),
+  variants: (q: string) =>
+    get<{ variants: { id: string; title: string | null; sku: string | null; product?: { title: string } | null }[] }>(
+      "/admin/product-variants",
+      { q: q || undefined, limit: 20, fields: "id,title,sku,product.title" }
+    ),
+}
+
+/**
+ * Kaspi's own words for the latest refusal of this action: the order's event
+ * ("Kaspi refused complete: <Kaspi's text>"), else the outbox row's full error.
+ */
+async function kaspiRefusal(ref: string, action: string): Promise<string> {
+  const { events } = await kaspiApi.order(ref)
+  const event = events.find((ev) => ev.type === `action.${action}` && ev.result === "error")
+  if (event?.message) return event.message.replace(/^Kaspi refused \w+: /, "")
+  const { actions } = await kaspiApi.orderActions(ref)
+  return actions.find((a) => a.action === action)?.last_error ?? "Kaspi refused the action"
+}
+
+/** Kaspi answered and said no (wrong code, order already changed …): the message is Kaspi's. */
+export class KaspiRefusedError extends Error {
+  readonly refused = true
+}
+
+export function errorStatus(e: unknown): number | undefined {
+  return e && typeof e === "object" && "status" in e ? Number((e as { status: unknown }).status) : undefined
+}
+
+/** The message of a failed call: Medusa answers `{ message }`, the SDK throws a FetchError carrying it. */
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === "object" && "message" in e && typeof (e as { message: unknown }).message === "string") {
+    return (e as { message: string }).message
+  }
+  return String(e)
+}

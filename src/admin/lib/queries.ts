@@ -1,0 +1,73 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { kaspiApi, medusaApi, type OrdersQuery } from "./api"
+import type { KaspiActionBody } from "./types"
+
+/**
+ * react-query hooks on the dashboard's own QueryClient (react-query is not
+ * bundled with the plugin: GUIDE.md §7). Keys start with "kaspi" so one
+ * invalidation refreshes every Kaspi screen.
+ */
+export const kaspiKeys = {
+  all: ["kaspi"] as const,
+  order: (ref: string) => ["kaspi", "order", ref] as const,
+  orderActions: (ref: string) => ["kaspi", "order", ref, "actions"] as const,
+  orders: (q: OrdersQuery) => ["kaspi", "orders", q] as const,
+  overview: () => ["kaspi", "overview"] as const,
+  accounts: () => ["kaspi", "accounts"] as const,
+  storeMappings: () => ["kaspi", "store-mappings"] as const,
+  feed: (accountId: string) => ["kaspi", "feed", accountId] as const,
+  feedPart: (accountId: string, part: string) => ["kaspi", "feed", accountId, part] as const,
+}
+
+export function useKaspiOrder(ref: string, enabled = true) {
+  return useQuery({ queryKey: kaspiKeys.order(ref), queryFn: () => kaspiApi.order(ref), enabled })
+}
+
+export function useKaspiOrderActions(ref: string, enabled = true) {
+  return useQuery({ queryKey: kaspiKeys.orderActions(ref), queryFn: () => kaspiApi.orderActions(ref), enabled })
+}
+
+/** Sends one action; afterwards the Kaspi data and Medusa's own order views are refetched (a cancel changes both). */
+export function useKaspiActionMutation(ref: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: (body: KaspiActionBody) => kaspiApi.sendAction(ref, body),
+    onSettled: async () => {
+      await Promise.all([qc.invalidateQueries({ queryKey: kaspiKeys.all }), qc.invalidateQueries({ queryKey: ["orders"] })])
+    },
+  })
+}
+
+export function useKaspiOrders(q: OrdersQuery) {
+  return useQuery({ queryKey: kaspiKeys.orders(q), queryFn: () => kaspiApi.orders(q), placeholderData: (prev) => prev })
+}
+
+export function useKaspiOverview(todayFrom: string) {
+  return useQuery({ queryKey: kaspiKeys.overview(), queryFn: () => kaspiApi.overview(todayFrom), refetchInterval: 30_000 })
+}
+
+export function useKaspiAccounts() {
+  return useQuery({ queryKey: kaspiKeys.accounts(), queryFn: () => kaspiApi.accounts() })
+}
+
+export function useStoreMappings() {
+  return useQuery({ queryKey: kaspiKeys.storeMappings(), queryFn: () => kaspiApi.storeMappings() })
+}
+
+export function useStockLocations() {
+  return useQuery({ queryKey: ["kaspi", "stock-locations"], queryFn: () => medusaApi.stockLocations() })
+}
+
+export function useVariantSearch(q: string) {
+  return useQuery({ queryKey: ["kaspi", "variants", q], queryFn: () => medusaApi.variants(q), placeholderData: (prev) => prev })
+}
+
+export function useKaspiFeed(accountId: string | undefined) {
+  return useQuery({ queryKey: kaspiKeys.feed(accountId ?? ""), queryFn: () => kaspiApi.feed(accountId!), enabled: Boolean(accountId) })
+}
+
+/** Invalidates every Kaspi query: after a change, all screens show the new state. */
+export function useInvalidateKaspi() {
+  const qc = useQueryClient()
+  return () => qc.invalidateQueries({ queryKey: kaspiKeys.all })
+}

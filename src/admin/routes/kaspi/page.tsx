@@ -1,0 +1,107 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { ArrowPath, BuildingStorefront } from "@medusajs/icons"
+import { Button, Container, Table, toast } from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
+import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../components/kaspi-page/order-filters"
+import { OrdersTable } from "../../components/kaspi-page/orders-table"
+import { OverviewCards } from "../../components/kaspi-page/overview-cards"
+import { InlineError, SectionHeader } from "../../components/common/section"
+import { errorMessage, kaspiApi } from "../../lib/api"
+import { startOfToday } from "../../lib/format"
+import { useKaspiT } from "../../lib/i18n"
+import { useInvalidateKaspi, useKaspiOrders, useKaspiOverview } from "../../lib/queries"
+
+const PAGE_SIZE = 20
+
+/** Admin → Kaspi: the integration's health, then every Kaspi order with its import status (what needs a person first). */
+const KaspiPage = () => {
+  const { t } = useKaspiT()
+  const invalidate = useInvalidateKaspi()
+  const todayFrom = useMemo(startOfToday, [])
+  const overview = useKaspiOverview(todayFrom)
+  const [filters, setFilters] = useState<OrderFilterValues>(EMPTY_FILTERS)
+  const [page, setPage] = useState(0)
+  const query = {
+    ...filters,
+    // Date inputs are whole days in the user's time zone.
+    created_from: filters.created_from ? new Date(`${filters.created_from}T00:00:00`).toISOString() : "",
+    created_to: filters.created_to ? new Date(`${filters.created_to}T23:59:59.999`).toISOString() : "",
+    limit: PAGE_SIZE,
+    offset: page * PAGE_SIZE,
+  }
+  const orders = useKaspiOrders(query)
+  const [syncing, setSyncing] = useState(false)
+
+  const syncNow = async () => {
+    setSyncing(true)
+    try {
+      const r = await kaspiApi.syncNow()
+      if (r.ran === false) toast.info(t("page.syncSkipped"))
+      else toast.success(t("page.synced"))
+    } catch (e) {
+      toast.error(errorMessage(e))
+    } finally {
+      setSyncing(false)
+      await invalidate()
+    }
+  }
+
+  const count = orders.data?.count ?? 0
+  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
+  return (
+    <div className="flex flex-col gap-y-2" data-testid="kaspi-page">
+      <Container className="p-0">
+        <SectionHeader
+          level="h1"
+          title={t("page.title")}
+          subtitle={t("page.subtitle")}
+          actions={
+            <>
+              <BackfillDrawer />
+              <Button size="small" variant="secondary" isLoading={syncing} onClick={syncNow} data-testid="kaspi-sync-now">
+                <ArrowPath />
+                {t("page.syncNow")}
+              </Button>
+            </>
+          }
+        />
+      </Container>
+      <OverviewCards data={overview.data} isLoading={overview.isLoading} error={overview.error} />
+      <Container className="divide-y p-0">
+        <SectionHeader title={t("orders.title")} />
+        <OrderFilters
+          value={filters}
+          counts={orders.data?.counts ?? {}}
+          onChange={(v) => {
+            setFilters(v)
+            setPage(0)
+          }}
+        />
+        {orders.isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(orders.error) })}</InlineError> : null}
+        <OrdersTable orders={orders.data?.kaspi_orders ?? []} />
+        {count > PAGE_SIZE ? (
+          <Table.Pagination
+            count={count}
+            pageSize={PAGE_SIZE}
+            pageIndex={page}
+            pageCount={pageCount}
+            canPreviousPage={page > 0}
+            canNextPage={page + 1 < pageCount}
+            previousPage={() => setPage((p) => Math.max(0, p - 1))}
+            nextPage={() => setPage((p) => p + 1)}
+            translations={{ of: t("orders.of"), results: t("orders.results"), pages: t("orders.pages"), prev: t("orders.prev"), next: t("orders.next") }}
+          />
+        ) : null}
+      </Container>
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "nav.kaspi",
+  translationNs: "kaspi",
+  icon: BuildingStorefront,
+})
+
+export default KaspiPage
