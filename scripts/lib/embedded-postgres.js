@@ -53,11 +53,22 @@ function postgresUser() {
  * when it stops. Returns { url, version, service, stop() }.
  */
 async function startEmbeddedPostgres({ port, user = "postgres", password = "postgres", logFile }) {
-  const { initdb, postgres } = await binaries()
+  const shipped = await binaries()
   const owner = postgresUser()
   // In /tmp, not in the repo: a checkout inside a 0700 directory (mktemp -d)
   // would not let the postgres user reach its data directory.
   const base = fs.mkdtempSync(path.join(os.tmpdir(), "kaspi-demo-pg-"))
+  // For the same reason the postgres user may not be able to run the binaries
+  // inside the checkout's node_modules: as root, run a copy from /tmp
+  // (bin/, lib/ and share/ keep their layout, which initdb relies on).
+  let { initdb, postgres } = shipped
+  if (owner.uid !== undefined) {
+    const native = path.dirname(path.dirname(initdb))
+    const copy = path.join(base, "native")
+    fs.cpSync(native, copy, { recursive: true, verbatimSymlinks: true })
+    initdb = path.join(copy, path.relative(native, initdb))
+    postgres = path.join(copy, path.relative(native, postgres))
+  }
   const dataDir = path.join(base, "data")
   const pwFile = path.join(base, "pw")
   fs.writeFileSync(pwFile, `${password}\n`, { mode: 0o600 })
