@@ -71,7 +71,8 @@ export async function syncKaspiOrders(container: MedusaContainer, input: SyncKas
     stats.pages += 1
     for (const invalid of page.invalid) {
       stats.invalid += 1
-      const row = await kaspi.recordInvalidKaspiOrder(input.accountId, invalid)
+      // A record the database refuses must not stop the poll (the same order would stop every poll).
+      const row = await kaspi.recordInvalidKaspiOrder(input.accountId, invalid).catch(() => null)
       await kaspi.logKaspiEvent({
         account_id: input.accountId,
         kaspi_order_id: row?.id ?? null,
@@ -81,9 +82,18 @@ export async function syncKaspiOrders(container: MedusaContainer, input: SyncKas
         message: `Kaspi sent an order the plugin cannot read: ${invalid.reason}`,
       })
     }
+    // One read for the page's known orders instead of one per order.
+    const known = new Map(
+      (
+        await kaspi.listKaspiOrders(
+          { account_id: input.accountId, kaspi_id: page.orders.map((o) => o.id) },
+          { select: [...KNOWN_FIELDS], take: page.orders.length || 1 }
+        )
+      ).map((r) => [r.kaspi_id, r])
+    )
     for (const order of page.orders) {
       stats.seen += 1
-      stats[await syncOne(container, kaspi, input.accountId, order)] += 1
+      stats[await syncOne(container, kaspi, input.accountId, order, known.get(order.id) ?? null)] += 1
     }
   }
   return stats
@@ -99,16 +109,20 @@ export async function syncKaspiOrderByCode(container: MedusaContainer, accountId
   return syncOne(container, kaspi, accountId, order)
 }
 
+const KNOWN_FIELDS = ["id", "kaspi_id", "status", "state", "import_status", "order_id", "assembled", "waybill_url"] as const
+type KnownOrder = { id: string; status: string; state: string; import_status: string; order_id: string | null; assembled: boolean; waybill_url: string | null }
+
 async function syncOne(
   container: MedusaContainer,
   kaspi: KaspiModuleService,
   accountId: string,
-  order: KaspiOrder
+  order: KaspiOrder,
+  known?: KnownOrder | null
 ): Promise<SyncOutcome> {
-  const [existing] = await kaspi.listKaspiOrders(
-    { account_id: accountId, kaspi_id: order.id },
-    { select: ["id", "status", "state", "import_status", "order_id", "assembled", "waybill_url"] }
-  )
+  const existing =
+    known === undefined
+      ? (await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: order.id }, { select: [...KNOWN_FIELDS] }))[0]
+      : known
   if (existing && !AUTO_IMPORT.has(existing.import_status)) {
     const statusChanged = existing.status !== order.attributes.status
     const detailsChanged =

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
 import type { KaspiAddress, KaspiOrder } from "../../../modules/kaspi/client"
@@ -13,20 +13,26 @@ export type PreparedKaspiImport =
   | { action: "needs_attention"; reason: string; unmapped_skus: string[] }
   | { action: "ignore"; reason: string }
 
-type Query = { graph: (q: Record<string, unknown>) => Promise<{ data: any[] }> }
+type ProductModule = {
+  listProductVariants: (f: Record<string, unknown>, c: Record<string, unknown>) => Promise<any[]>
+}
+type StockLocationModule = {
+  listStockLocations: (f: Record<string, unknown>, c: Record<string, unknown>) => Promise<any[]>
+}
+
+// Module services directly rather than query.graph: this runs once per imported
+// order, and query.graph's remote-query layer costs more than these two reads.
+const VARIANT_CONFIG = { select: ["id", "sku", "title", "product.id", "product.title"], relations: ["product"] }
 
 /** Kaspi offer code → variant: the account's SKU mappings first, then variant SKU equality. */
 async function resolveVariants(container: MedusaContainer, accountId: string, skus: string[]) {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const query = container.resolve<Query>(ContainerRegistrationKeys.QUERY)
+  const products = container.resolve<ProductModule>(Modules.PRODUCT)
   const mappings = await kaspi.listKaspiSkuMappings({ account_id: accountId, kaspi_sku: skus })
   const mappedVariantIds = [...new Set(mappings.map((m) => m.variant_id))]
-  const fields = ["id", "sku", "title", "product.id", "product.title"]
   const [byId, bySku] = await Promise.all([
-    mappedVariantIds.length
-      ? query.graph({ entity: "product_variant", fields, filters: { id: mappedVariantIds } })
-      : Promise.resolve({ data: [] }),
-    query.graph({ entity: "product_variant", fields, filters: { sku: skus } }),
+    mappedVariantIds.length ? products.listProductVariants({ id: mappedVariantIds }, VARIANT_CONFIG) : Promise.resolve([]),
+    products.listProductVariants({ sku: skus }, VARIANT_CONFIG),
   ])
   const toResolved = (v: any): ResolvedVariant => ({
     variant_id: v.id,
@@ -36,25 +42,25 @@ async function resolveVariants(container: MedusaContainer, accountId: string, sk
     product_title: v.product?.title,
   })
   const result = new Map<string, ResolvedVariant>()
-  for (const v of bySku.data) if (v.sku) result.set(v.sku, toResolved(v))
+  for (const v of bySku) if (v.sku) result.set(v.sku, toResolved(v))
   for (const m of mappings) {
-    const v = byId.data.find((x) => x.id === m.variant_id)
+    const v = byId.find((x) => x.id === m.variant_id)
     if (v) result.set(m.kaspi_sku, toResolved(v)) // an explicit mapping beats SKU equality
   }
   return result
 }
 
 async function locationAddress(container: MedusaContainer, locationId: string): Promise<KaspiAddress | null> {
-  const query = container.resolve<Query>(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "stock_location", fields: ["id", "name", "address.*"], filters: { id: locationId } })
-  const a = data[0]?.address
+  const locations = container.resolve<StockLocationModule>(Modules.STOCK_LOCATION)
+  const [location] = await locations.listStockLocations({ id: locationId }, { relations: ["address"] })
+  const a = location?.address
   if (!a) return null
   return {
     streetName: [a.address_1, a.address_2].filter(Boolean).join(", ") || null,
     streetNumber: null,
     town: a.city ?? null,
     district: a.province ?? null,
-    formattedAddress: [data[0].name, a.address_1, a.city].filter(Boolean).join(", "),
+    formattedAddress: [location.name, a.address_1, a.city].filter(Boolean).join(", "),
   }
 }
 
