@@ -237,7 +237,9 @@ class KaspiModuleService extends MedusaService({
     const text = (v: unknown) => (typeof v === "string" && v.length ? v.slice(0, 200) : null)
     const kaspiId = invalid.id ?? (invalid.code ? `code:${invalid.code}` : null)
     if (!kaspiId) return null
-    const created = typeof attrs.creationDate === "number" && Number.isFinite(attrs.creationDate) ? new Date(attrs.creationDate) : new Date()
+    const sent = typeof attrs.creationDate === "number" ? new Date(attrs.creationDate) : null
+    // Whatever Kaspi sent as the date, the record must be writable (an out-of-range date is not).
+    const created = sent && Number.isFinite(sent.getTime()) ? sent : new Date()
     const rows = await sharedContext.manager!.execute(
       `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, total_price, raw_total_price,
          kaspi_created_at, raw, import_status, import_reason)
@@ -335,6 +337,27 @@ class KaspiModuleService extends MedusaService({
       [opts.leaseSeconds, opts.owner, accountId, Boolean(opts.force), opts.dueAfterSeconds]
     )
     return (rows[0] as { last_new_poll_at: Date | null; last_status_sync_at: Date | null }) ?? null
+  }
+
+  /**
+   * Extends the poll lease while its owner is still working, so a poll that
+   * lasts longer than the lease (a big backlog) keeps the account to itself,
+   * while a poller that died still frees it one lease after its last renewal.
+   */
+  @InjectManager()
+  async renewKaspiPoll(
+    accountId: string,
+    owner: string,
+    leaseSeconds: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const rows = await sharedContext.manager!.execute(
+      `update kaspi_sync_state set lease_until = now() + (? * interval '1 second'), updated_at = now()
+       where account_id = ? and lease_owner = ? and deleted_at is null
+       returning id`,
+      [leaseSeconds, accountId, owner]
+    )
+    return rows.length > 0
   }
 
   /** Ends a poll: records how far it got (on success) and releases the lease. */

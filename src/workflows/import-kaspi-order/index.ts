@@ -6,19 +6,18 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { Modules } from "@medusajs/framework/utils"
 import {
-  acquireLockStep,
   createOrderWorkflow,
   createOrUpdateOrderPaymentCollectionWorkflow,
   createRemoteLinkStep,
   createReservationsWorkflow,
   emitEventStep,
   markPaymentCollectionAsPaid,
-  releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type { KaspiOrder } from "../../modules/kaspi/client"
 import { buildKaspiReservationsStep } from "./steps/build-kaspi-reservations"
 import { claimKaspiOrderImportStep } from "./steps/claim-kaspi-order-import"
+import { discardHalfImportedKaspiOrderStep } from "./steps/discard-half-imported-kaspi-order"
 import { findOrCreateKaspiCustomerStep } from "./steps/find-or-create-kaspi-customer"
 import { finishKaspiOrderImportStep } from "./steps/finish-kaspi-order-import"
 import { prepareKaspiOrderImportStep } from "./steps/prepare-kaspi-order-import"
@@ -45,7 +44,8 @@ export const importTransactionId = (accountId: string, kaspiId: string) => `kasp
 
 /**
  * Kaspi order → native Medusa order, once. Record the Kaspi order (unique
- * index), take it under a per-order lock and a database claim, map it, then
+ * index), take it with a database claim (removing what a killed earlier
+ * attempt left half-made), map it, then
  * create the order with Kaspi's prices, reserve stock at the Kaspi store's
  * location, record the payment Kaspi captured, link the two and announce it.
  * Medusa's own workflows run as steps, so a failure anywhere undoes the order,
@@ -59,14 +59,21 @@ export const importTransactionId = (accountId: string, kaspiId: string) => `kasp
  */
 export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFLOW, (input: ImportKaspiOrderInput) => {
   const record = recordKaspiOrderStep(input)
-  const lockKey = transform({ input }, ({ input }) => `kaspi:order-import:${input.account_id}:${input.order.id}`)
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 300 })
-
+  // The claim (a compare-and-set with a lease on the kaspi_order row) is what lets
+  // exactly one attempt import an order. No extra lock: a lock left in Redis by a
+  // killed process outlived its lease and made the next attempt fail the order.
   const claim = claimKaspiOrderImportStep(transform({ record }, ({ record }) => ({ kaspi_order_id: record.id })))
 
-  const prepared = when("kaspi-import-claimed", { claim }, ({ claim }) => claim.claimed).then(() =>
-    prepareKaspiOrderImportStep(input)
-  )
+  const prepared = when("kaspi-import-claimed", { claim }, ({ claim }) => claim.claimed).then(() => {
+    discardHalfImportedKaspiOrderStep(
+      transform({ input, claim }, ({ input, claim }) => ({
+        account_id: input.account_id,
+        kaspi_id: input.order.id,
+        previous_import_status: claim.previous_import_status,
+      }))
+    )
+    return prepareKaspiOrderImportStep(input)
+  })
 
   when("kaspi-import-ignored", { prepared }, ({ prepared }) => prepared?.action === "ignore").then(() => {
     finishKaspiOrderImportStep(
@@ -149,8 +156,6 @@ export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFL
     })
     return order
   })
-
-  releaseLockStep({ key: lockKey })
 
   const result = transform({ record, claim, prepared, imported }, (d): ImportKaspiOrderResult => {
     if (!d.claim.claimed) return { kaspi_order_id: d.record.id, outcome: "skipped", reason: "already imported or being imported" }

@@ -28,7 +28,8 @@ export interface PollResult {
  * One polling tick of one Kaspi account: new orders since the last poll, and,
  * when due, status changes over the last 14 days plus older still-open orders
  * by code. Runs only when due and only on one instance at a time (a lease in
- * kaspi_sync_state); records where it got to, so a restart resumes.
+ * kaspi_sync_state, renewed while the poll runs); records where it got to,
+ * so a restart resumes.
  */
 export async function pollKaspiAccount(
   container: MedusaContainer,
@@ -53,6 +54,12 @@ export async function pollKaspiAccount(
   const lastStatus = claim.last_status_sync_at ? new Date(claim.last_status_sync_at).getTime() : null
   const statusDue = opts.force || lastStatus === null || now - lastStatus >= o.statusSyncIntervalSeconds * 1000
 
+  // Renew the lease a few times per lease period while this poll runs.
+  const heartbeat = setInterval(() => {
+    kaspi.renewKaspiPoll(accountId, owner, o.importLeaseSeconds).catch(() => undefined)
+  }, Math.max(1000, (o.importLeaseSeconds * 1000) / 3))
+  heartbeat.unref()
+
   let stats = emptyStats()
   try {
     // New orders: from the last poll (first time: the initial look-back, which may span several windows).
@@ -69,5 +76,7 @@ export async function pollKaspiAccount(
     const error = e instanceof KaspiApiError ? e.message : `Kaspi poll failed: ${(e as Error).message}`
     await kaspi.finishKaspiPoll(accountId, { owner, ok: false, polledAt: new Date(now), statusSynced: false, stats, error })
     return { accountId, ran: true, stats, error }
+  } finally {
+    clearInterval(heartbeat)
   }
 }

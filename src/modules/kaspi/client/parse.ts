@@ -1,12 +1,13 @@
 import type { z } from "@medusajs/framework/zod"
 import { KaspiApiError } from "./errors"
 import {
-  kaspiListEnvelopeSchema,
   kaspiOrderEntryResourceSchema,
+  kaspiOrdersPageEnvelopeSchema,
   kaspiOrderResourceSchema,
   type KaspiOrderAttributes,
   type KaspiOrderEntryAttributes,
 } from "./schemas"
+import { storableJson } from "./storable-json"
 
 export interface KaspiOrderEntry {
   id: string
@@ -83,7 +84,8 @@ function relatedIds(relationships: unknown, name: string): string[] | undefined 
   return data.map((d) => (d as { id?: unknown }).id).filter((id): id is string => typeof id === "string")
 }
 
-export function parseOrderEntry(raw: unknown): { entry?: KaspiOrderEntry; error?: string } {
+export function parseOrderEntry(input: unknown): { entry?: KaspiOrderEntry; error?: string } {
+  const raw = storableJson(input)
   const parsed = kaspiOrderEntryResourceSchema.safeParse(raw)
   if (!parsed.success) {
     return { error: formatZodIssues(parsed.error) }
@@ -104,9 +106,11 @@ export function parseOrderEntry(raw: unknown): { entry?: KaspiOrderEntry; error?
  * single broken order is reported without blocking the rest of the page.
  */
 export function parseOrderResource(
-  raw: unknown,
+  input: unknown,
   includedEntries: Map<string, unknown>
 ): { order: KaspiOrder } | { invalid: InvalidKaspiOrder } {
+  // Everything read from Kaspi must be storable, the raw payload kept for a rejected order too.
+  const raw = storableJson(input)
   const looksLike = raw as { id?: unknown; attributes?: { code?: unknown } } | null
   const id = typeof looksLike?.id === "string" ? looksLike.id : undefined
   const rawCode = looksLike?.attributes?.code
@@ -132,7 +136,7 @@ export function parseOrderResource(
       return { invalid: { id, code, reason: `entry ${entryId}: ${error}`, raw } }
     }
     entries.push(entry)
-    rawEntries.push(rawEntry)
+    rawEntries.push(storableJson(rawEntry))
   }
   return {
     order: {
@@ -147,10 +151,12 @@ export function parseOrderResource(
 }
 
 export function parseOrdersPage(body: unknown, page: number, where: { method: string; path: string }): KaspiOrdersPage {
-  const envelope = parseOrThrow(kaspiListEnvelopeSchema, body, where)
+  const envelope = parseOrThrow(kaspiOrdersPageEnvelopeSchema, body, where)
   const included = new Map<string, unknown>()
   for (const item of envelope.included ?? []) {
-    if (item.type === "orderentries") included.set(item.id, item)
+    // A broken included item is left out: the order that needs it reports it (or fetches it).
+    const i = item as { type?: unknown; id?: unknown } | null
+    if (i?.type === "orderentries" && typeof i.id === "string" && i.id) included.set(i.id, item)
   }
   const orders: KaspiOrder[] = []
   const invalid: InvalidKaspiOrder[] = []

@@ -39,7 +39,9 @@ export type KaspiCancellationReason = (typeof KASPI_CANCELLATION_REASONS)[number
 export type KaspiPartialCancelReason = (typeof KASPI_PARTIAL_CANCEL_REASONS)[number]
 
 const money = z.number().finite().nonnegative()
-const epochMs = z.number().int().nonnegative()
+// Up to the largest instant a JS Date holds: a bigger "timestamp" is not a date and
+// would only fail later, in the database write, without the order being kept.
+const epochMs = z.number().int().nonnegative().max(8.64e15)
 const optionalText = z.string().nullish()
 // Kaspi's codes are digit strings; a number would lose leading zeros, so accept and normalise it.
 const code = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String)
@@ -181,6 +183,20 @@ const anyResourceSchema = z.looseObject({
 export const kaspiListEnvelopeSchema = z.looseObject({
   data: z.array(anyResourceSchema),
   included: z.array(anyResourceSchema).nullish(),
+  meta: z
+    .looseObject({ pageCount: z.number().int().nonnegative(), totalCount: z.number().int().nonnegative() })
+    .optional(),
+})
+
+/**
+ * The orders list page as a whole: only what paging needs is checked here.
+ * Each order and entry is checked on its own afterwards (parseOrdersPage), so
+ * one broken order (a missing id, a wrong type anywhere) cannot reject the
+ * page and stop every other order in it from being imported.
+ */
+export const kaspiOrdersPageEnvelopeSchema = z.looseObject({
+  data: z.array(z.unknown()),
+  included: z.array(z.unknown()).nullish(),
   meta: z
     .looseObject({ pageCount: z.number().int().nonnegative(), totalCount: z.number().int().nonnegative() })
     .optional(),

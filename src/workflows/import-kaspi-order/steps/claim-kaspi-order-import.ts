@@ -8,7 +8,7 @@ export const claimKaspiOrderImportStep = createStep(
   async (input: { kaspi_order_id: string }, { container }) => {
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
     const claim = await kaspi.claimKaspiOrderImport(input.kaspi_order_id, kaspi.getResolvedOptions().orders.importLeaseSeconds)
-    return new StepResponse({ claimed: Boolean(claim) }, claim)
+    return new StepResponse({ claimed: Boolean(claim), previous_import_status: claim?.previous_import_status ?? null }, claim)
   },
   async (claim, { container }) => {
     if (!claim) return
