@@ -27,7 +27,9 @@ const config = {
   database: env.KASPI_DEMO_DB || "medusa_kaspi_demo",
   externalKaspi: Boolean(env.KASPI_API_URL),
   kaspiApiUrl: env.KASPI_API_URL,
-  kaspiToken: env.KASPI_API_TOKEN || (env.KASPI_API_URL ? "" : "demo-token"),
+  // The bundled sandbox always gets the fake token: a real one set in the shell must never be
+  // printed in the banner or passed on the sandbox's command line.
+  kaspiToken: env.KASPI_API_URL ? env.KASPI_API_TOKEN || "" : "demo-token",
   merchantId: env.KASPI_MERCHANT_ID || "30123456",
   sandboxPort: Number(env.KASPI_SANDBOX_PORT ?? 4010),
   seededOrders: Number(env.KASPI_DEMO_ORDERS ?? 24),
