@@ -21,7 +21,7 @@ export default defineConfig({
       resolve: "./src/modules/kaspi",
       options: {
         merchantId: process.env.KASPI_MERCHANT_ID || "30123456",
-        token: process.env.KASPI_API_TOKEN,
+        token: process.env.KASPI_API_TOKEN || undefined,
         apiUrl: process.env.KASPI_API_URL || "http://127.0.0.1:4010/shop/api",
         minRequestIntervalMs: 0,
         retry: { attempts: 3, baseDelayMs: 50, maxDelayMs: 500 },

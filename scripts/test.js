@@ -8,11 +8,14 @@ const { spawnSync } = require("node:child_process")
 const fs = require("node:fs")
 const path = require("node:path")
 const { testEnv } = require("./test-env")
+const { summaryLines } = require("./lib/jest-summary")
 
 const [layer = "all", ...jestArgs] = process.argv.slice(2)
 const root = path.resolve(__dirname, "..")
-const report = path.join(root, ".jest-result.json")
+// KASPI_TEST_REPORT: where jest's JSON goes (.ci/run keeps one per suite and sums them).
+const report = path.resolve(root, process.env.KASPI_TEST_REPORT || ".jest-result.json")
 fs.rmSync(report, { force: true })
+fs.mkdirSync(path.dirname(report), { recursive: true })
 
 const env = { ...testEnv(), TEST_TYPE: layer }
 const r = spawnSync(
@@ -28,21 +31,5 @@ const r = spawnSync(
   { stdio: "inherit", env, cwd: root }
 )
 
-let summary = null
-try {
-  summary = JSON.parse(fs.readFileSync(report, "utf8"))
-} catch {
-  // jest died before writing its report: the exit code below says so
-}
-if (summary) {
-  const skipped = summary.numPendingTests + summary.numTodoTests
-  const failedSuites = summary.numRuntimeErrorTestSuites
-  if (failedSuites) console.log(`${failedSuites} test file(s) failed to run`)
-  console.log(
-    `${summary.numPassedTests} passed, ${summary.numFailedTests + failedSuites} failed` +
-      (skipped ? `, ${skipped} skipped` : "")
-  )
-} else {
-  console.log("0 passed, 1 failed")
-}
+for (const line of summaryLines([report])) console.log(line)
 process.exit(r.status ?? 1)

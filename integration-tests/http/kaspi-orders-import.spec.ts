@@ -216,7 +216,7 @@ medusaIntegrationTestRunner({
 
       const { variantIdBySku } = { variantIdBySku: new Map((await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "product_variant", fields: ["id", "sku"], filters: { sku: "CASE-1" } })).data.map((v: any) => [v.sku, v.id])) }
       await kaspi.createKaspiSkuMappings({ account_id: ACCOUNT, kaspi_sku: "123456_1", variant_id: variantIdBySku.get("CASE-1") as string })
-      const order = await kaspi.getClient(ACCOUNT).getOrderByCode(o.code)
+      const order = await (await kaspi.getClient(ACCOUNT)).getOrderByCode(o.code)
       const retried = await importKaspiOrderSafely(container, ACCOUNT, order!)
       expect(retried.outcome).toBe("imported")
       const [after] = await kaspi.listKaspiOrders({ code: o.code })
@@ -283,7 +283,7 @@ medusaIntegrationTestRunner({
         entries: [{ sku: "CASE-1", quantity: 2 }],
       })
       await sync(container)
-      const client = kaspi.getClient(ACCOUNT)
+      const client = await kaspi.getClient(ACCOUNT)
       await client.assembleOrder({ id: o.id, code: o.code }, 1)
       sandbox.trigger(o.code, "courier_pickup")
       sandbox.trigger(o.code, "kaspi_complete")

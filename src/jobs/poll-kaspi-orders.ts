@@ -14,7 +14,7 @@ export default async function pollKaspiOrdersJob(container: MedusaContainer): Pr
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   if (!kaspi.getResolvedOptions().orders.polling) return
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  for (const account of kaspi.listAccounts().filter((a) => a.hasToken)) {
+  for (const account of (await kaspi.describeAccounts()).filter((a) => a.hasToken)) {
     const result = await pollKaspiAccount(container, account.id)
     if (result.error) logger.warn(`Kaspi poll of account "${account.id}": ${result.error}`)
     else if (result.ran && result.stats && result.stats.seen) {

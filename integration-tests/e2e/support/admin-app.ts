@@ -10,6 +10,7 @@
  *
  * Reuses the demo's helpers (scripts/lib): same install path, same process handling.
  */
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import path from "node:path"
 import { startKaspiSandbox } from "../../../sandbox"
@@ -22,7 +23,7 @@ const { medusaEnv, runMedusa, startMedusa, adminToken, adminApi } = require("../
 
 export const HOST_DIR = path.resolve(__dirname, "..", "host")
 export const ARTIFACTS = path.join(ROOT as string, "test-artifacts", "e2e")
-export const TOKEN = "test-token"
+export const TOKEN = `e2e-token-${randomBytes(9).toString("hex")}`
 export const MERCHANT_ID = "30123456"
 export const ADMIN = { email: "admin@kaspi-e2e.test", password: "e2e-password" }
 const DB_NAME = "medusa_kaspi_e2e"
@@ -62,7 +63,10 @@ export async function startAdminApp({ log = (_m: string) => undefined }: { log?:
   const env = medusaEnv(process.env, {
     DATABASE_URL: databaseUrl,
     KASPI_API_URL: sandbox.baseUrl,
-    KASPI_API_TOKEN: TOKEN,
+    // No token in the configuration: the browser test enters it in Settings → Kaspi,
+    // and the plugin keeps it encrypted under this key (a fresh one per run).
+    KASPI_API_TOKEN: "",
+    KASPI_TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     KASPI_MERCHANT_ID: MERCHANT_ID,
     LOG_LEVEL: "info",
     PORT: String(port),

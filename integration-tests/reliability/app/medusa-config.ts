@@ -46,7 +46,7 @@ export default defineConfig({
       options: {
         merchantId: process.env.KASPI_MERCHANT_ID || "30123456",
         apiUrl: process.env.KASPI_API_URL || "http://127.0.0.1:4010/shop/api",
-        // the token comes from KASPI_API_TOKEN, as in a real store
+        // No token here: the suite enters it in the admin, stored encrypted under KASPI_TOKEN_ENCRYPTION_KEY.
         minRequestIntervalMs: 0,
         retry: { attempts: 3, baseDelayMs: 100, maxDelayMs: 1000 },
         // Short so that the sandbox's "latency beyond the timeout" fault is a real timeout.

@@ -9,8 +9,10 @@ import { SENTINEL_TOKEN } from "../lib/settings"
  * The Kaspi token of this run is a sentinel value. After everything else ran
  * (imports, deliveries, faults, crashes) and after provoking errors on purpose
  * (Kaspi down during a connection test, a sync and a retry), it must appear in
- * no process output, no admin API answer, no error, no kaspi_* table (the
- * plugin stores no token at all: tokens come only from options/env). Every
+ * no process output, no admin API answer, no error, no kaspi_* table. The
+ * token was entered through the admin (lib/cluster.ts), so it IS in the
+ * database, and only as AES-256-GCM ciphertext: the table scan below proves
+ * the plain value is nowhere, the credential check that it is there. Every
  * /admin/kaspi route answers 401 without a session; the public feed answers
  * the same 404 for a wrong secret and for an account that does not exist.
  */
@@ -77,6 +79,7 @@ export async function secretsAndAccess(c: Cluster) {
     if (r.hits) leaks.push(`table ${tablename}: ${r.hits} row(s)`)
   }
   const events = await sql(c.db, `select count(*)::int as n from kaspi_event`)
+  const credentials = await sql(c.db, `select account_id, token_ciphertext, key_id from kaspi_account_credential where deleted_at is null`)
 
   // Everything every Medusa process of the run printed (migrate, seed, server, worker, each restart).
   const output = allOutput.join("")
@@ -93,11 +96,13 @@ export async function secretsAndAccess(c: Cluster) {
     kaspi_events: events[0].n,
     output_bytes_scanned: output.length,
     redacted_mentions_in_output: redacted,
-    tokens_stored_in_db: "none (tokens come only from plugin options / env)",
+    tokens_stored_in_db: credentials.map((r) => `${r.account_id}: ${r.token_ciphertext.split(".")[0]} ciphertext, key ${r.key_id}`),
     feed: feedAnswers,
     leaks_found: leaks.length,
     leaks,
   })
+  expect(credentials).toHaveLength(1)
+  expect(credentials[0].token_ciphertext).toMatch(/^v1\.[\w-]+\.[\w-]+\.[\w-]+\.[\w-]+$/)
   expect(routes.length).toBeGreaterThan(10)
   expect(unauthenticated).toEqual([])
   expect(leaks).toEqual([])

@@ -1,8 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { SecretToken } from "./secret"
+import { parseTokenKey, TokenKeyError, type TokenKey } from "./token-crypto"
 
 export const DEFAULT_API_URL = "https://kaspi.kz/shop/api"
 export const DEFAULT_TOKEN_ENV = "KASPI_API_TOKEN"
+export const DEFAULT_TOKEN_KEY_ENV = "KASPI_TOKEN_ENCRYPTION_KEY"
 export const DEFAULT_USER_AGENT = "medusa-plugin-kaspi/0.1 (+https://www.npmjs.com/package/medusa-plugin-kaspi)"
 
 // Kaspi's WAF silently drops requests with library-default User-Agents (API.md a.0),
@@ -103,6 +105,15 @@ export const kaspiPluginOptionsSchema = z
       .refine((ua) => !LIBRARY_DEFAULT_UA.test(ua), "must not be a library default: Kaspi's firewall drops such requests")
       .default(DEFAULT_USER_AGENT),
     proxyUrl: z.string().url().optional(),
+    /**
+     * Environment variable holding the key (32 bytes, base64 or hex) that
+     * encrypts tokens entered in the admin. Unset: tokens come only from
+     * options / environment, and the admin cannot store one.
+     */
+    tokenEncryptionKeyEnv: z
+      .string()
+      .regex(/^[A-Z_][A-Z0-9_]*$/, "must be an environment variable name")
+      .default(DEFAULT_TOKEN_KEY_ENV),
     orders: ordersSchema.default(ordersSchema.parse({})),
     actions: actionsSchema.default(actionsSchema.parse({})),
   })
@@ -125,9 +136,12 @@ export interface KaspiAccountConfig {
   merchantId: string
   name?: string
   apiUrl: string
-  /** undefined when neither the option nor the environment variable holds a token. */
+  /** undefined when neither the option nor the environment variable holds a token (one may be stored in the admin). */
   token?: SecretToken
+  /** Where the token was found: "options", "env:NAME" or "none". */
   tokenSource: string
+  /** The environment variable looked at for this account's token. */
+  tokenEnv?: string
 }
 
 export interface KaspiResolvedOptions {
@@ -139,6 +153,9 @@ export interface KaspiResolvedOptions {
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number }
   userAgent: string
   proxyUrl?: string
+  /** The key for tokens stored from the admin; undefined when its variable is unset. */
+  tokenKey?: TokenKey
+  tokenKeyEnv: string
   orders: KaspiOrdersOptions
   actions: KaspiActionsOptions
 }
@@ -193,13 +210,24 @@ export function resolveKaspiOptions(
       name: "name" in a ? a.name : undefined,
       apiUrl: ("apiUrl" in a && a.apiUrl) || o.apiUrl,
       token: value ? new SecretToken(value) : undefined,
-      tokenSource: a.token ? "options" : envName ? `env:${envName}` : "none",
+      tokenSource: a.token ? "options" : value ? `env:${envName}` : "none",
+      tokenEnv: envName,
     }
   })
+
+  const rawKey = env[o.tokenEncryptionKeyEnv]?.trim()
+  let tokenKey: TokenKey | undefined
+  try {
+    tokenKey = rawKey ? parseTokenKey(rawKey, o.tokenEncryptionKeyEnv) : undefined
+  } catch (e) {
+    throw new KaspiOptionsError(e instanceof TokenKeyError ? e.message : String(e))
+  }
 
   return {
     accounts,
     apiUrl: o.apiUrl,
+    tokenKey,
+    tokenKeyEnv: o.tokenEncryptionKeyEnv,
     timeouts: o.timeouts,
     minRequestIntervalMs: o.minRequestIntervalMs,
     maxConcurrentRequests: o.maxConcurrentRequests,

@@ -4,7 +4,10 @@ import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KaspiClient, KaspiApiError, type KaspiOrder as KaspiApiOrder, type KaspiRequestEvent } from "./client"
 import { kaspiOrderRecordValues } from "./kaspi-order-record"
 import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiResolvedOptions } from "./options"
+import type { SecretToken } from "./secret"
+import { decryptToken, encryptToken, TokenKeyError } from "./token-crypto"
 import {
+  KaspiAccountCredential,
   KaspiAccountSettings,
   KaspiAction,
   KaspiEvent,
@@ -29,7 +32,42 @@ export interface KaspiAccountInfo {
   name?: string
   apiUrl: string
   hasToken: boolean
+  /** "options", "env:NAME", "stored" (entered in the admin, encrypted) or "none". */
   tokenSource: string
+  /** When the stored token was last set. */
+  tokenStoredAt?: string
+  /** Why a stored token cannot be used (key missing or changed). */
+  tokenProblem?: string
+  /** The admin may store a token: none from options/environment, and the encryption key is set. */
+  canStoreToken: boolean
+  /** The environment variable that holds the encryption key. */
+  tokenKeyEnv: string
+}
+
+/** A refusal to store a token, in words for the admin (never containing the token). */
+export class KaspiTokenStoreError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "KaspiTokenStoreError"
+  }
+}
+
+const STORED_TOKEN_CACHE_MS = 30_000
+
+interface StoredTokenEntry {
+  readAt: number
+  token?: SecretToken
+  problem?: string
+}
+
+function unwrapStored(account: KaspiAccountConfig, entry: StoredTokenEntry): SecretToken {
+  if (entry.token) return entry.token
+  throw new KaspiApiError({
+    kind: "not_configured",
+    detail: entry.problem
+      ? `Kaspi account "${account.id}": ${entry.problem}`
+      : `Kaspi account "${account.id}" has no API token: set it in the plugin options${account.tokenEnv ? `, in ${account.tokenEnv}` : ""} or in Settings → Kaspi`,
+  })
 }
 
 export interface KaspiConnectionCheck {
@@ -56,10 +94,12 @@ class KaspiModuleService extends MedusaService({
   KaspiFeedBuild,
   KaspiFeedArtifact,
   KaspiAction,
+  KaspiAccountCredential,
 }) {
   protected readonly logger_: Logger
   protected readonly kaspiOptions_: KaspiResolvedOptions
-  private readonly clients_ = new Map<string, KaspiClient>()
+  private readonly clients_ = new Map<string, { client: KaspiClient; token: SecretToken }>()
+  private readonly storedTokens_ = new Map<string, StoredTokenEntry>()
   private readonly stats_ = new Map<string, KaspiRequestStats>()
 
   constructor(deps: InjectedDependencies, options?: unknown) {
@@ -71,7 +111,7 @@ class KaspiModuleService extends MedusaService({
 
   __hooks = {
     onApplicationShutdown: async () => {
-      await Promise.all([...this.clients_.values()].map((c) => c.close()))
+      await Promise.all([...this.clients_.values()].map((c) => c.client.close()))
       this.clients_.clear()
     },
   }
@@ -80,8 +120,33 @@ class KaspiModuleService extends MedusaService({
     return this.kaspiOptions_
   }
 
+  /** The accounts declared in the plugin options (token known from options/env only; see describeAccounts). */
   listAccounts(): KaspiAccountInfo[] {
-    return this.kaspiOptions_.accounts.map(toAccountInfo)
+    return this.kaspiOptions_.accounts.map((a) => toAccountInfo(a, this.kaspiOptions_))
+  }
+
+  /** The accounts with what is known of their tokens, including tokens stored from the admin. Never a token. */
+  async describeAccounts(): Promise<KaspiAccountInfo[]> {
+    const stored = await this.listKaspiAccountCredentials({}, { select: ["account_id", "key_id", "updated_at"] })
+    const byAccount = new Map(stored.map((c) => [c.account_id, c]))
+    return this.kaspiOptions_.accounts.map((a) => {
+      const info = toAccountInfo(a, this.kaspiOptions_)
+      const row = byAccount.get(a.id)
+      if (a.token || !row) return info
+      const key = this.kaspiOptions_.tokenKey
+      const problem = !key
+        ? `a token is stored but ${this.kaspiOptions_.tokenKeyEnv} is not set, so it cannot be read`
+        : key.id !== row.key_id
+          ? `the stored token was encrypted under another key (${row.key_id}); enter it again`
+          : undefined
+      return {
+        ...info,
+        hasToken: !problem,
+        tokenSource: "stored",
+        tokenStoredAt: new Date(row.updated_at as unknown as string).toISOString(),
+        ...(problem ? { tokenProblem: problem } : {}),
+      }
+    })
   }
 
   /** The account by id; without an id, the only configured account. */
@@ -103,21 +168,113 @@ class KaspiModuleService extends MedusaService({
     return account
   }
 
-  /** The API client of one shop. Only this module talks to Kaspi. */
-  getClient(accountId?: string): KaspiClient {
+  /**
+   * The account's token: from the options or the environment, else the one
+   * stored (encrypted) from the admin. Stored tokens are re-read at most every
+   * 30 s, so a token changed on one instance reaches the others without a restart.
+   */
+  async getAccountToken(accountId?: string): Promise<SecretToken> {
     const account = this.getAccount(accountId)
-    const existing = this.clients_.get(account.id)
-    if (existing) return existing
-    if (!account.token) {
-      throw new KaspiApiError({
-        kind: "not_configured",
-        detail: `Kaspi account "${account.id}" has no API token (looked in ${account.tokenSource})`,
-      })
+    if (account.token) return account.token
+    const cached = this.storedTokens_.get(account.id)
+    if (cached && Date.now() - cached.readAt < STORED_TOKEN_CACHE_MS) return unwrapStored(account, cached)
+    const [row] = await this.listKaspiAccountCredentials({ account_id: account.id }, { take: 1 })
+    const entry: StoredTokenEntry = { readAt: Date.now() }
+    if (row) {
+      const key = this.kaspiOptions_.tokenKey
+      if (!key) {
+        entry.problem = `a token is stored but ${this.kaspiOptions_.tokenKeyEnv} is not set, so it cannot be read`
+      } else {
+        try {
+          entry.token = decryptToken(key, account.id, row.token_ciphertext)
+        } catch (e) {
+          entry.problem = e instanceof TokenKeyError ? e.message : "the stored token could not be read"
+        }
+      }
     }
+    // Absence is not cached: a token entered on another instance is used on the next tick.
+    if (row) this.storedTokens_.set(account.id, entry)
+    return unwrapStored(account, entry)
+  }
+
+  /**
+   * Stores a token entered in the admin, encrypted. Only for accounts whose
+   * options and environment give none (configuration wins, so the admin never
+   * silently overrides a deployment's token), and only when the key is set.
+   */
+  async storeAccountToken(accountId: string, token: string, setBy?: string): Promise<KaspiAccountInfo> {
+    const account = this.getAccount(accountId)
+    const value = token.trim()
+    if (account.token) {
+      throw new KaspiTokenStoreError(
+        `the token of "${account.id}" comes from ${account.tokenSource === "options" ? "the plugin options" : `the environment (${account.tokenSource.slice(4)})`}; change it there`
+      )
+    }
+    const key = this.kaspiOptions_.tokenKey
+    if (!key) {
+      throw new KaspiTokenStoreError(
+        `set ${this.kaspiOptions_.tokenKeyEnv} (32 random bytes: openssl rand -base64 32) on every Medusa instance to store tokens from the admin`
+      )
+    }
+    if (!/^\S{8,512}$/.test(value)) {
+      throw new KaspiTokenStoreError("a Kaspi token is one word of 8 to 512 characters, without spaces")
+    }
+    await this.upsertCredential_(account.id, encryptToken(key, account.id, value), key.id, setBy ?? null)
+    this.forgetToken_(account.id)
+    return (await this.describeAccounts()).find((a) => a.id === account.id)!
+  }
+
+  async clearAccountToken(accountId: string): Promise<KaspiAccountInfo> {
+    const account = this.getAccount(accountId)
+    const rows = await this.listKaspiAccountCredentials({ account_id: account.id }, { select: ["id"] })
+    if (rows.length) await this.deleteKaspiAccountCredentials(rows.map((r) => r.id))
+    this.forgetToken_(account.id)
+    return (await this.describeAccounts()).find((a) => a.id === account.id)!
+  }
+
+  @InjectManager()
+  protected async upsertCredential_(
+    accountId: string,
+    ciphertext: string,
+    keyId: string,
+    setBy: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await sharedContext.manager!.execute(
+      `insert into kaspi_account_credential (id, account_id, token_ciphertext, key_id, set_by)
+       values (?, ?, ?, ?, ?)
+       on conflict (account_id) where deleted_at is null do update set
+         token_ciphertext = excluded.token_ciphertext, key_id = excluded.key_id,
+         set_by = excluded.set_by, updated_at = now()`,
+      [generateEntityId(undefined, "kcred"), accountId, ciphertext, keyId, setBy]
+    )
+  }
+
+  private forgetToken_(accountId: string): void {
+    this.storedTokens_.delete(accountId)
+    const client = this.clients_.get(accountId)
+    this.clients_.delete(accountId)
+    void client?.client.close()
+  }
+
+  /** The API client of one shop. Only this module talks to Kaspi. */
+  async getClient(accountId?: string): Promise<KaspiClient> {
+    const account = this.getAccount(accountId)
+    const token = await this.getAccountToken(account.id)
+    const existing = this.clients_.get(account.id)
+    // A token changed on another instance: the next read after the cache expiry builds a new client.
+    if (existing && existing.token.reveal() === token.reveal()) return existing.client
+    if (existing) void existing.client.close()
+    const client = this.buildClient_(account, token)
+    this.clients_.set(account.id, { client, token })
+    return client
+  }
+
+  private buildClient_(account: KaspiAccountConfig, token: SecretToken): KaspiClient {
     const o = this.kaspiOptions_
-    const client = new KaspiClient({
+    return new KaspiClient({
       baseUrl: account.apiUrl,
-      token: account.token,
+      token,
       merchantId: account.merchantId,
       userAgent: o.userAgent,
       proxyUrl: o.proxyUrl,
@@ -131,8 +288,6 @@ class KaspiModuleService extends MedusaService({
       },
       onRequest: (e) => this.recordRequest(account.id, e),
     })
-    this.clients_.set(account.id, client)
-    return client
   }
 
   /** Requests sent to Kaspi since start (or the last reset), per account. */
@@ -145,19 +300,27 @@ class KaspiModuleService extends MedusaService({
     this.stats_.clear()
   }
 
-  /** A cheap authenticated read, explained in plain words for the settings page. */
-  async testConnection(accountId?: string): Promise<KaspiConnectionCheck> {
+  /**
+   * A cheap authenticated read, explained in plain words for the settings page.
+   * With `candidate`, checks that token instead of the account's (before storing it).
+   */
+  async testConnection(accountId?: string, candidate?: SecretToken): Promise<KaspiConnectionCheck> {
     let id = accountId ?? "(default)"
+    let temporary: KaspiClient | undefined
     try {
-      id = this.getAccount(accountId).id
+      const account = this.getAccount(accountId)
+      id = account.id
+      const client = candidate ? (temporary = this.buildClient_(account, candidate)) : await this.getClient(id)
       const now = Date.now()
-      await this.getClient(id).listOrders({ state: "NEW", from: now - 24 * 3600 * 1000, to: now, pageSize: 1 })
+      await client.listOrders({ state: "NEW", from: now - 24 * 3600 * 1000, to: now, pageSize: 1 })
       return { ok: true, accountId: id, message: "Connected: Kaspi accepted the token." }
     } catch (e) {
       if (e instanceof KaspiApiError) {
         return { ok: false, accountId: id, kind: e.kind, message: e.message }
       }
       throw e
+    } finally {
+      await temporary?.close()
     }
   }
 
@@ -518,7 +681,7 @@ class KaspiModuleService extends MedusaService({
   }
 }
 
-function toAccountInfo(a: KaspiAccountConfig): KaspiAccountInfo {
+function toAccountInfo(a: KaspiAccountConfig, o: KaspiResolvedOptions): KaspiAccountInfo {
   return {
     id: a.id,
     merchantId: a.merchantId,
@@ -526,6 +689,8 @@ function toAccountInfo(a: KaspiAccountConfig): KaspiAccountInfo {
     apiUrl: a.apiUrl,
     hasToken: Boolean(a.token),
     tokenSource: a.tokenSource,
+    canStoreToken: !a.token && Boolean(o.tokenKey),
+    tokenKeyEnv: o.tokenKeyEnv,
   }
 }
 

@@ -26,7 +26,7 @@ export async function attachKaspiWaybills(container: MedusaContainer, limit = 20
     const done = async (result: Record<string, unknown>) =>
       kaspi.finishKaspiAction(a.id, { status: "sent", result: { ...((a.result as object) ?? {}), ...result, waybill_done: true } })
     try {
-      const order = await kaspi.getClient(a.account_id).getOrderByCode(a.code, { includeEntries: false })
+      const order = await (await kaspi.getClient(a.account_id)).getOrderByCode(a.code, { includeEntries: false })
       const url = order?.attributes.kaspiDelivery?.waybill
       if (!url) {
         if (a.sent_at && Date.now() - new Date(a.sent_at).getTime() > WAYBILL_GIVE_UP_MS) {
@@ -34,7 +34,7 @@ export async function attachKaspiWaybills(container: MedusaContainer, limit = 20
         }
         continue
       }
-      const pdf = await kaspi.getClient(a.account_id).downloadWaybill(url)
+      const pdf = await (await kaspi.getClient(a.account_id)).downloadWaybill(url)
       const file = await container.resolve<FileService>(Modules.FILE).createFiles({
         filename: `kaspi-waybill-${a.code}.pdf`,
         mimeType: "application/pdf",

@@ -34,7 +34,7 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
     })
 
   try {
-    const response = await performKaspiAction(kaspi.getClient(row.account_id), { id: row.kaspi_id, code: row.code }, payload)
+    const response = await performKaspiAction(await kaspi.getClient(row.account_id), { id: row.kaspi_id, code: row.code }, payload)
     await kaspi.finishKaspiAction(row.id, { status: "sent", result: { status: response.status ?? null } })
     await log("ok", `Sent to Kaspi: ${row.action}`)
   } catch (e) {

@@ -59,7 +59,7 @@ const AUTO_IMPORT = new Set(["pending", "importing"])
  */
 export async function syncKaspiOrders(container: MedusaContainer, input: SyncKaspiOrdersInput): Promise<SyncStats> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const client = kaspi.getClient(input.accountId)
+  const client = await kaspi.getClient(input.accountId)
   const stats = emptyStats()
 
   for await (const page of client.walkOrders({
@@ -104,7 +104,7 @@ type SyncOutcome = ImportOutcome | "unchanged" | "status_changes"
 /** One order by its code (any age): admin refresh, and open orders older than the window. */
 export async function syncKaspiOrderByCode(container: MedusaContainer, accountId: string, code: string): Promise<SyncOutcome | "invalid"> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const order = await kaspi.getClient(accountId).getOrderByCode(code)
+  const order = await (await kaspi.getClient(accountId)).getOrderByCode(code)
   if (!order) return "skipped"
   return syncOne(container, kaspi, accountId, order)
 }
@@ -149,6 +149,6 @@ async function syncOne(
 /** The list response may leave entries out of `included`: fetch them before importing. */
 async function withAllEntries(kaspi: KaspiModuleService, accountId: string, order: KaspiOrder): Promise<KaspiOrder> {
   if (!order.missingEntryIds.length && order.entries.length) return order
-  const entries = await kaspi.getClient(accountId).getOrderEntries(order.id)
+  const entries = await (await kaspi.getClient(accountId)).getOrderEntries(order.id)
   return { ...order, entries, missingEntryIds: [] }
 }

@@ -6,6 +6,7 @@ import {
   AdminListKaspiEvents,
   AdminListKaspiOrders,
   AdminListMappings,
+  AdminStoreKaspiToken,
   AdminSyncKaspiOrders,
   AdminUpdateSkuMapping,
   AdminUpdateStoreMapping,
@@ -16,6 +17,7 @@ const query = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
 
 /** Orders-in admin routes (accounts, orders, mappings, events). */
 export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/token", middlewares: [validateAndTransformBody(AdminStoreKaspiToken)] },
   { method: ["GET"], matcher: "/admin/kaspi/orders", middlewares: [query(AdminListKaspiOrders)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/sync", middlewares: [validateAndTransformBody(AdminSyncKaspiOrders)] },
   { method: ["GET"], matcher: "/admin/kaspi/sku-mappings", middlewares: [query(AdminListMappings)] },

@@ -107,3 +107,13 @@ export const AdminKaspiAction = z.discriminatedUnion("action", [
     .strict(),
 ])
 export type AdminKaspiActionType = z.infer<typeof AdminKaspiAction>
+
+/** A Kaspi token entered in Settings: write-only (never returned, never logged). */
+export const AdminStoreKaspiToken = z
+  .object({
+    token: z.string().trim().min(1, "enter the token from the Kaspi cabinet"),
+    /** Check the token against Kaspi first and refuse one Kaspi rejects (401/403). */
+    verify: z.boolean().default(true),
+  })
+  .strict()
+export type AdminStoreKaspiTokenType = z.infer<typeof AdminStoreKaspiToken>

@@ -1,11 +1,16 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { KASPI_MODULE } from ".."
 import KaspiModuleService from "../service"
-import { KaspiEvent, KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState } from "../models"
+import { KaspiAccountCredential, KaspiEvent, KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState } from "../models"
+import { encryptToken, parseTokenKey } from "../token-crypto"
 
 jest.setTimeout(60_000)
 
 const SENTINEL = "SENTINEL-kaspi-token-0000000000000000000"
+const STORED_SENTINEL = "SENTINEL-stored-token-111111111111111111"
+// A throwaway key for this test only (the variable name is set in the options below).
+const TEST_KEY = Buffer.alloc(32, 7).toString("base64")
+process.env.KASPI_MODULE_TEST_TOKEN_KEY = TEST_KEY
 
 const kaspiOrder = (over: Record<string, unknown> = {}) => ({
   account_id: "main",
@@ -22,8 +27,9 @@ const kaspiOrder = (over: Record<string, unknown> = {}) => ({
 moduleIntegrationTestRunner<KaspiModuleService>({
   moduleName: KASPI_MODULE,
   resolve: "./src/modules/kaspi",
-  moduleModels: [KaspiOrder, KaspiEvent, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState],
+  moduleModels: [KaspiOrder, KaspiEvent, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState, KaspiAccountCredential],
   moduleOptions: {
+    tokenEncryptionKeyEnv: "KASPI_MODULE_TEST_TOKEN_KEY",
     accounts: [
       { id: "main", merchantId: "30123456", token: SENTINEL, apiUrl: "http://127.0.0.1:9/shop/api" },
       { id: "second", merchantId: "30999999" },
@@ -100,10 +106,52 @@ moduleIntegrationTestRunner<KaspiModuleService>({
         expect(JSON.stringify(service.getResolvedOptions())).not.toContain(SENTINEL)
       })
 
-      it("explains a missing token or an unknown account instead of calling Kaspi", () => {
-        expect(() => service.getClient("second")).toThrow(/has no API token/)
-        expect(() => service.getClient("nope")).toThrow(/no Kaspi account "nope"/)
-        expect(() => service.getClient()).toThrow(/several Kaspi accounts/)
+      it("explains a missing token or an unknown account instead of calling Kaspi", async () => {
+        await expect(service.getClient("second")).rejects.toThrow(/has no API token/)
+        await expect(service.getClient("nope")).rejects.toThrow(/no Kaspi account "nope"/)
+        await expect(service.getClient()).rejects.toThrow(/several Kaspi accounts/)
+      })
+
+      it("stores a token entered in the admin encrypted, uses it, and never shows it back", async () => {
+        const info = await service.storeAccountToken("second", STORED_SENTINEL, "user_1")
+        expect(info).toMatchObject({ id: "second", hasToken: true, tokenSource: "stored", canStoreToken: true })
+        expect(JSON.stringify(info)).not.toContain(STORED_SENTINEL)
+
+        const [row] = await service.listKaspiAccountCredentials({ account_id: "second" })
+        expect(row.token_ciphertext).toMatch(/^v1\./)
+        expect(row.token_ciphertext).not.toContain(STORED_SENTINEL)
+        expect(row.token_ciphertext).not.toContain(Buffer.from(STORED_SENTINEL).toString("base64").slice(0, 16))
+        expect((await service.getAccountToken("second")).reveal()).toBe(STORED_SENTINEL)
+        const client = await service.getClient("second")
+        expect(await service.getClient("second")).toBe(client)
+
+        // Replacing keeps one row; the new token is used at once on this instance.
+        await service.storeAccountToken("second", `${STORED_SENTINEL}-2`)
+        expect(await service.listKaspiAccountCredentials({ account_id: "second" })).toHaveLength(1)
+        expect((await service.getAccountToken("second")).reveal()).toBe(`${STORED_SENTINEL}-2`)
+        expect(await service.getClient("second")).not.toBe(client)
+
+        const cleared = await service.clearAccountToken("second")
+        expect(cleared).toMatchObject({ hasToken: false, tokenSource: "none" })
+        await expect(service.getClient("second")).rejects.toThrow(/has no API token/)
+      })
+
+      it("never lets the admin override a token from the configuration, and refuses junk", async () => {
+        await expect(service.storeAccountToken("main", STORED_SENTINEL)).rejects.toThrow(/comes from the plugin options/)
+        await expect(service.storeAccountToken("second", "has space inside")).rejects.toThrow(/one word/)
+        expect(await service.listKaspiAccountCredentials({})).toHaveLength(0)
+      })
+
+      it("says so when a stored token was encrypted under another key", async () => {
+        const otherKey = parseTokenKey(Buffer.alloc(32, 9).toString("base64"), "OTHER")
+        await service.createKaspiAccountCredentials({
+          account_id: "second",
+          token_ciphertext: encryptToken(otherKey, "second", STORED_SENTINEL),
+          key_id: otherKey.id,
+        })
+        const second = (await service.describeAccounts()).find((a) => a.id === "second")
+        expect(second).toMatchObject({ hasToken: false, tokenSource: "stored", tokenProblem: expect.stringMatching(/another key/) })
+        await expect(service.getClient("second")).rejects.toThrow(/another key/)
       })
 
       it("reports an unreachable API in plain words, without the token", async () => {

@@ -73,3 +73,25 @@ describe("resolveKaspiOptions", () => {
     expect(message).not.toContain(SENTINEL)
   })
 })
+
+describe("token encryption key", () => {
+  const base = { merchantId: "30123456" }
+  it("reads the key from KASPI_TOKEN_ENCRYPTION_KEY, or the variable named by tokenEncryptionKeyEnv", () => {
+    const key = Buffer.alloc(32, 5).toString("base64")
+    expect(resolveKaspiOptions(base, {}).tokenKey).toBeUndefined()
+    expect(resolveKaspiOptions(base, { KASPI_TOKEN_ENCRYPTION_KEY: key }).tokenKey?.id).toHaveLength(8)
+    const named = resolveKaspiOptions({ ...base, tokenEncryptionKeyEnv: "SHOP_KEY" }, { SHOP_KEY: key })
+    expect(named).toMatchObject({ tokenKeyEnv: "SHOP_KEY", tokenKey: { id: expect.any(String) } })
+  })
+
+  it("fails the boot on a weak key without printing it", () => {
+    expect(() => resolveKaspiOptions(base, { KASPI_TOKEN_ENCRYPTION_KEY: "hunter2hunter2" })).toThrow(
+      /KASPI_TOKEN_ENCRYPTION_KEY must be 32 random bytes/
+    )
+    expect(() => resolveKaspiOptions(base, { KASPI_TOKEN_ENCRYPTION_KEY: "hunter2hunter2" })).not.toThrow(/hunter2/)
+  })
+
+  it("says where no token was found", () => {
+    expect(resolveKaspiOptions(base, { KASPI_API_TOKEN: "" }).accounts[0]).toMatchObject({ tokenSource: "none", tokenEnv: "KASPI_API_TOKEN" })
+  })
+})

@@ -12,7 +12,7 @@ export type KaspiErrorKind =
 
 const HINTS: Record<KaspiErrorKind, string> = {
   unauthorized:
-    "The Kaspi API token is invalid or was revoked. The company head can generate a new one in the Kaspi seller cabinet → Settings → API token; then update the plugin options or environment variable.",
+    "The Kaspi API token is invalid or was revoked. The company head can generate a new one in the Kaspi seller cabinet → Settings → API token; then put it where this shop's token is set (plugin options, environment variable, or Settings → Kaspi).",
   forbidden:
     "Kaspi refused access with this token. Check that the token belongs to this shop (merchant ID) and that the shop is active in the seller cabinet.",
   not_found: "Kaspi does not know this resource (wrong id or code, or it belongs to another shop).",

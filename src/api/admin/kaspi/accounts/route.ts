@@ -5,6 +5,6 @@ import type KaspiModuleService from "../../../../modules/kaspi/service"
 /** GET /admin/kaspi/accounts: the configured Kaspi shops (never their tokens). */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  const accounts = kaspi.listAccounts()
+  const accounts = await kaspi.describeAccounts()
   res.json({ accounts, count: accounts.length })
 }

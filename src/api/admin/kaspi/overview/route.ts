@@ -64,7 +64,7 @@ export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, r
   const options = kaspi.getResolvedOptions()
 
   const [accounts, importedToday, needsAttention, failed, actionsPending, actionsFailed] = await Promise.all([
-    Promise.all(kaspi.listAccounts().map((a) => accountOverview(kaspi, a, now))),
+    kaspi.describeAccounts().then((list) => Promise.all(list.map((a) => accountOverview(kaspi, a, now)))),
     count(kaspi, { import_status: "imported", last_attempt_at: { $gte: todayFrom } }),
     count(kaspi, { import_status: "needs_attention" }),
     count(kaspi, { import_status: "failed" }),
