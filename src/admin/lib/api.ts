@@ -15,6 +15,7 @@ import type {
   KaspiOrdersResponse,
   KaspiOverview,
   SkuMapping,
+  StoreTokenResponse,
   StoreMapping,
 } from "./types"
 
@@ -37,6 +38,10 @@ export interface OrdersQuery {
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
   accounts: () => get<{ accounts: KaspiAccount[] }>("/admin/kaspi/accounts"),
+  /** Write-only: the token goes in, only the account's description comes back. */
+  storeToken: (accountId: string, token: string) =>
+    post<StoreTokenResponse>(`/admin/kaspi/accounts/${enc(accountId)}/token`, { token }),
+  clearToken: (accountId: string) => del<{ account: KaspiAccount }>(`/admin/kaspi/accounts/${enc(accountId)}/token`),
   testConnection: (accountId: string) => post<{ connection: ConnectionResult }>(`/admin/kaspi/accounts/${enc(accountId)}/test-connection`),
 
   orders: (q: OrdersQuery) =>

@@ -105,7 +105,18 @@ export interface KaspiAccount {
   name?: string
   apiUrl: string
   hasToken: boolean
+  /** "options", "env:NAME", "stored" or "none". */
   tokenSource: string
+  tokenStoredAt?: string
+  tokenProblem?: string
+  canStoreToken: boolean
+  tokenKeyEnv: string
+}
+
+export interface StoreTokenResponse {
+  saved: boolean
+  account?: KaspiAccount
+  connection: ConnectionResult | null
 }
 
 export interface ConnectionResult {

@@ -1,8 +1,10 @@
-import { Button, Drawer, Label, Text, toast } from "@medusajs/ui"
+import { Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { VariantPicker, type PickedVariant } from "./variant-picker"
-import { InlineError } from "../common/section"
-import { errorMessage, kaspiApi } from "../../lib/api"
+import { Field } from "../common/field"
+import { FormDrawer } from "../common/form-drawer"
+import { useSubmit } from "../common/use-submit"
+import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useInvalidateKaspi } from "../../lib/queries"
 import type { KaspiOrderRow } from "../../lib/types"
@@ -17,70 +19,55 @@ export function FixSkuDrawer({ order }: { order: KaspiOrderRow }) {
   const skus = order.unmapped_skus ?? []
   const [open, setOpen] = useState(false)
   const [picked, setPicked] = useState<Record<string, PickedVariant>>({})
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error } = useSubmit()
   const complete = skus.every((s) => picked[s])
 
-  const submit = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      let retried = 0
-      for (const sku of skus) {
-        const r = await kaspiApi.createSkuMapping(sku, picked[sku].id, order.account_id)
-        retried += r.retried.length
-      }
-      toast.success(t("fixSku.mapped", { count: retried }))
-      setOpen(false)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-      await invalidate()
-    }
-  }
+  const submit = () =>
+    run(
+      async () => {
+        let retried = 0
+        for (const sku of skus) {
+          const r = await kaspiApi.createSkuMapping(sku, picked[sku].id, order.account_id)
+          retried += r.retried.length
+        }
+        toast.success(t("fixSku.mapped", { count: retried }))
+        setOpen(false)
+      },
+      // The SKUs mapped before a failure have already re-imported their orders.
+      { onSettled: invalidate }
+    )
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
-        <Button size="small" variant="secondary" data-testid="kaspi-fix-sku">
-          {t("orders.fixSku")}
-        </Button>
-      </Drawer.Trigger>
-      <Drawer.Content data-testid="kaspi-fix-sku-drawer">
-        <Drawer.Header>
-          <Drawer.Title>{t("fixSku.title")}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
-          <Text size="small" className="text-ui-fg-subtle">
-            {t("fixSku.intro", { code: order.code })}
-          </Text>
-          {skus.map((sku) => (
-            <div key={sku} className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus">
-                {t("fixSku.kaspiSku")}: <span className="font-mono">{sku}</span>
-              </Label>
-              <VariantPicker initialQuery="" value={picked[sku] ?? null} onChange={(v) => setPicked((p) => ({ ...p, [sku]: v }))} testId={`kaspi-variant-picker-${sku}`} />
-              {picked[sku] ? (
-                <Text size="xsmall" className="text-ui-fg-subtle">
-                  {t("fixSku.chosen", { title: picked[sku].label })}
-                </Text>
-              ) : null}
-            </div>
-          ))}
-          <InlineError>{error}</InlineError>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              {t("common.cancel")}
-            </Button>
-          </Drawer.Close>
-          <Button size="small" disabled={!complete} isLoading={busy} onClick={submit} data-testid="kaspi-map-and-retry">
-            {t("fixSku.mapAndRetry")}
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={{ label: t("orders.fixSku"), testId: "kaspi-fix-sku" }}
+      title={t("fixSku.title")}
+      contentTestId="kaspi-fix-sku-drawer"
+      bodyClassName="flex flex-col gap-y-6 overflow-y-auto"
+      error={error}
+      submitLabel={t("fixSku.mapAndRetry")}
+      submitDisabled={!complete}
+      busy={busy}
+      onSubmit={submit}
+      submitTestId="kaspi-map-and-retry"
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        {t("fixSku.intro", { code: order.code })}
+      </Text>
+      {skus.map((sku) => (
+        <Field
+          key={sku}
+          label={
+            <>
+              {t("fixSku.kaspiSku")}: <span className="font-mono">{sku}</span>
+            </>
+          }
+          hint={picked[sku] ? t("fixSku.chosen", { title: picked[sku].label }) : null}
+        >
+          <VariantPicker initialQuery="" value={picked[sku] ?? null} onChange={(v) => setPicked((p) => ({ ...p, [sku]: v }))} testId={`kaspi-variant-picker-${sku}`} />
+        </Field>
+      ))}
+    </FormDrawer>
   )
 }

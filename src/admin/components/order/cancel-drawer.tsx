@@ -1,6 +1,7 @@
-import { Alert, Button, Drawer, Label, Select, Text, Textarea } from "@medusajs/ui"
+import { Alert, Button, Select, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import { InlineError } from "../common/section"
+import { Field } from "../common/field"
+import { FormDrawer } from "../common/form-drawer"
 import { useKaspiT } from "../../lib/i18n"
 import type { CancelReason, KaspiActionBody } from "../../lib/types"
 
@@ -34,55 +35,44 @@ export function CancelDrawer({
   }
 
   return (
-    <Drawer open={open} onOpenChange={setOpen}>
-      <Drawer.Trigger asChild>
+    <FormDrawer
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
         <Button size="small" variant="secondary" className="text-ui-fg-error" disabled={Boolean(busy)} data-testid="kaspi-action-cancel">
           {t("actions.cancel")}
         </Button>
-      </Drawer.Trigger>
-      <Drawer.Content data-testid="kaspi-cancel-drawer">
-        <Drawer.Header>
-          <Drawer.Title>{t("actions.cancelTitle")}</Drawer.Title>
-        </Drawer.Header>
-        <Drawer.Body className="flex flex-col gap-y-4">
-          <Text size="small">{t("actions.cancelIntro", { code })}</Text>
-          <Alert variant="warning">{t("actions.cancelWarning")}</Alert>
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus">
-              {t("actions.reason")}
-            </Label>
-            <Select value={reason} onValueChange={(v) => setReason(v as CancelReason)}>
-              <Select.Trigger data-testid="kaspi-cancel-reason">
-                <Select.Value placeholder={t("actions.reason")} />
-              </Select.Trigger>
-              <Select.Content>
-                {reasons.map((r) => (
-                  <Select.Item key={r} value={r}>
-                    {t(`reason.${r}`)}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-          <div className="flex flex-col gap-y-2">
-            <Label size="small" weight="plus" htmlFor="kaspi-cancel-comment">
-              {t("actions.comment")}
-            </Label>
-            <Textarea id="kaspi-cancel-comment" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
-          </div>
-          <InlineError>{error}</InlineError>
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button size="small" variant="secondary">
-              {t("actions.keep")}
-            </Button>
-          </Drawer.Close>
-          <Button size="small" variant="danger" disabled={!reason} isLoading={busy === "cancel"} onClick={submit} data-testid="kaspi-confirm-cancel">
-            {t("actions.confirmCancel")}
-          </Button>
-        </Drawer.Footer>
-      </Drawer.Content>
-    </Drawer>
+      }
+      title={t("actions.cancelTitle")}
+      contentTestId="kaspi-cancel-drawer"
+      error={error}
+      cancelLabel={t("actions.keep")}
+      submitLabel={t("actions.confirmCancel")}
+      submitVariant="danger"
+      submitDisabled={!reason}
+      busy={busy === "cancel"}
+      onSubmit={submit}
+      submitTestId="kaspi-confirm-cancel"
+    >
+      <Text size="small">{t("actions.cancelIntro", { code })}</Text>
+      <Alert variant="warning">{t("actions.cancelWarning")}</Alert>
+      <Field label={t("actions.reason")}>
+        <Select value={reason} onValueChange={(v) => setReason(v as CancelReason)}>
+          <Select.Trigger data-testid="kaspi-cancel-reason">
+            <Select.Value placeholder={t("actions.reason")} />
+          </Select.Trigger>
+          <Select.Content>
+            {reasons.map((r) => (
+              <Select.Item key={r} value={r}>
+                {t(`reason.${r}`)}
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Field>
+      <Field label={t("actions.comment")} htmlFor="kaspi-cancel-comment">
+        <Textarea id="kaspi-cancel-comment" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
+      </Field>
+    </FormDrawer>
   )
 }

@@ -1,6 +1,8 @@
-import { Badge, Button, Container, StatusBadge, Text } from "@medusajs/ui"
+import { Button, Container, StatusBadge, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { InlineError, SectionHeader } from "../common/section"
+import { useSubmit } from "../common/use-submit"
+import { AccountTokenField } from "./account-token-field"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useKaspiAccounts } from "../../lib/queries"
@@ -19,20 +21,12 @@ function ConnectionLine({ result }: { result: ConnectionResult }) {
 function AccountRow({ account }: { account: KaspiAccount }) {
   const { t } = useKaspiT()
   const [result, setResult] = useState<ConnectionResult | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [testing, setTesting] = useState(false)
-  const test = async () => {
-    setTesting(true)
-    setError(null)
-    setResult(null)
-    try {
+  const { run, busy: testing, error } = useSubmit()
+  const test = () =>
+    run(async () => {
+      setResult(null)
       setResult((await kaspiApi.testConnection(account.id)).connection)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setTesting(false)
-    }
-  }
+    })
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-account" data-account={account.id}>
       <div className="flex items-start justify-between gap-x-4">
@@ -50,17 +44,7 @@ function AccountRow({ account }: { account: KaspiAccount }) {
           <Text size="small" weight="plus" className="text-ui-fg-subtle">
             {t("accounts.token")}
           </Text>
-          <div>
-            {account.hasToken ? (
-              <Badge size="2xsmall" color="green">
-                {t("accounts.tokenSet", { source: account.tokenSource })}
-              </Badge>
-            ) : (
-              <Badge size="2xsmall" color="red">
-                {t("accounts.tokenMissing")}
-              </Badge>
-            )}
-          </div>
+          <AccountTokenField account={account} />
           <Text size="small" weight="plus" className="text-ui-fg-subtle">
             {t("accounts.apiUrl")}
           </Text>
@@ -68,7 +52,7 @@ function AccountRow({ account }: { account: KaspiAccount }) {
             {account.apiUrl}
           </Text>
         </div>
-        <Button size="small" variant="secondary" isLoading={testing} onClick={test} data-testid="kaspi-test-connection">
+        <Button size="small" variant="secondary" className="shrink-0" isLoading={testing} onClick={test} data-testid="kaspi-test-connection">
           {t("accounts.test")}
         </Button>
       </div>
@@ -80,7 +64,7 @@ function AccountRow({ account }: { account: KaspiAccount }) {
   )
 }
 
-/** The shops from the plugin options (never their tokens) with a connection test each. */
+/** The shops from the plugin options, each with its token (write-only) and a connection test. */
 export function AccountsSection() {
   const { t } = useKaspiT()
   const { data, error } = useKaspiAccounts()

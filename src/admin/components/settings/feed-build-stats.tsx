@@ -1,4 +1,5 @@
 import { StatusBadge, Text } from "@medusajs/ui"
+import { Stat } from "../common/stat"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatBytes, formatDateTime, formatDuration } from "../../lib/format"
 import type { BadgeColor } from "../../lib/kaspi-words"
@@ -10,16 +11,6 @@ const COLOR: Record<FeedBuild["status"], BadgeColor> = { running: "blue", publis
 export function FeedBuildStats({ title, build }: { title: string; build: FeedBuild | null }) {
   const { t } = useKaspiT()
   const locale = useLocale()
-  const cell = (label: string, value: string | number, testId?: string) => (
-    <div className="flex flex-col" data-testid={testId}>
-      <Text size="xsmall" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      <Text size="small" weight="plus">
-        {value}
-      </Text>
-    </div>
-  )
   return (
     <div className="flex flex-col gap-y-2" data-testid="kaspi-feed-build" data-status={build?.status ?? "none"}>
       <div className="flex items-center gap-x-2">
@@ -31,12 +22,12 @@ export function FeedBuildStats({ title, build }: { title: string; build: FeedBui
       {build ? (
         <>
           <div className="grid grid-cols-3 gap-3 md:grid-cols-6">
-            {cell(t("feed.offers"), build.offers_count, "kaspi-feed-offers")}
-            {cell(t("feed.skipped"), build.skipped_count)}
-            {cell(t("feed.excluded"), build.excluded_count)}
-            {cell(t("feed.warnings"), build.warnings_count)}
-            {cell(t("feed.duration"), formatDuration(build.duration_ms))}
-            {cell(t("feed.size"), formatBytes(build.bytes))}
+            <Stat label={t("feed.offers")} value={build.offers_count} testId="kaspi-feed-offers" />
+            <Stat label={t("feed.skipped")} value={build.skipped_count} />
+            <Stat label={t("feed.excluded")} value={build.excluded_count} />
+            <Stat label={t("feed.warnings")} value={build.warnings_count} />
+            <Stat label={t("feed.duration")} value={formatDuration(build.duration_ms)} />
+            <Stat label={t("feed.size")} value={formatBytes(build.bytes)} />
           </div>
           <Text size="xsmall" className="text-ui-fg-subtle">
             {t("feed.finished")}: {formatDateTime(build.finished_at ?? build.started_at, locale)}

@@ -2,6 +2,7 @@ import { Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { errorStatus, errorMessage, kaspiApi } from "../../lib/api"
 import { InlineError } from "../common/section"
+import { Stat } from "../common/stat"
 import { useKaspiT } from "../../lib/i18n"
 import { kaspiKeys } from "../../lib/queries"
 
@@ -14,16 +15,6 @@ export function FeedDiffView({ accountId }: { accountId: string }) {
   if (isLoading || !data) return <Text size="small">{t("common.loading")}</Text>
   const d = data.diff
   if (!d) return <Text size="small" className="text-ui-fg-muted">{data.message ?? t("diff.none")}</Text>
-  const stat = (label: string, n: number, testId?: string) => (
-    <div className="flex flex-col" data-testid={testId}>
-      <Text size="xsmall" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      <Text size="large" weight="plus">
-        {n}
-      </Text>
-    </div>
-  )
   const examples = [
     ...d.samples.added.map((s) => `+ ${s}`),
     ...d.samples.removed.map((s) => `− ${s}`),
@@ -36,13 +27,13 @@ export function FeedDiffView({ accountId }: { accountId: string }) {
         {t("diff.intro")}
       </Text>
       <div className="grid grid-cols-3 gap-3 md:grid-cols-7">
-        {stat(t("diff.previous"), d.previous_offers)}
-        {stat(t("diff.now"), d.offers)}
-        {stat(t("diff.added"), d.added, "kaspi-diff-added")}
-        {stat(t("diff.removed"), d.removed)}
-        {stat(t("diff.priceChanged"), d.price_changed)}
-        {stat(t("diff.stockChanged"), d.stock_changed)}
-        {stat(t("diff.unchanged"), d.unchanged)}
+        <Stat label={t("diff.previous")} value={d.previous_offers} size="large" />
+        <Stat label={t("diff.now")} value={d.offers} size="large" />
+        <Stat label={t("diff.added")} value={d.added} size="large" testId="kaspi-diff-added" />
+        <Stat label={t("diff.removed")} value={d.removed} size="large" />
+        <Stat label={t("diff.priceChanged")} value={d.price_changed} size="large" />
+        <Stat label={t("diff.stockChanged")} value={d.stock_changed} size="large" />
+        <Stat label={t("diff.unchanged")} value={d.unchanged} size="large" />
       </div>
       {examples.length ? (
         <div className="flex flex-col gap-y-1">

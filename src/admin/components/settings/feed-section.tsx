@@ -4,6 +4,7 @@ import { useState } from "react"
 import { FeedBuildStats } from "./feed-build-stats"
 import { FeedSettingsForm } from "./feed-settings-form"
 import { FeedTabs } from "./feed-tabs"
+import { Field } from "../common/field"
 import { InlineError, SectionHeader } from "../common/section"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
@@ -75,10 +76,7 @@ export function FeedSection({ accountId }: { accountId: string }) {
             data-testid="kaspi-feed-enabled"
           />
         </div>
-        <div className="flex flex-col gap-y-2 px-6 py-4">
-          <Label size="small" weight="plus">
-            {t("feed.url")}
-          </Label>
+        <Field label={t("feed.url")} hint={t("feed.urlHint")} className="px-6 py-4">
           <div className="flex items-center gap-x-2">
             <div className="flex-1">
               <Input readOnly value={url} className="font-mono" onFocus={(e) => e.currentTarget.select()} data-testid="kaspi-feed-url" />
@@ -88,10 +86,7 @@ export function FeedSection({ accountId }: { accountId: string }) {
               {t("feed.rotate")}
             </Button>
           </div>
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {t("feed.urlHint")}
-          </Text>
-        </div>
+        </Field>
         <div className="flex flex-col gap-y-4 px-6 py-4">
           <FeedBuildStats title={t("feed.latestBuild")} build={f.latest_build} />
           {f.live_build && f.live_build.id !== f.latest_build?.id ? <FeedBuildStats title={t("feed.liveBuild")} build={f.live_build} /> : null}

@@ -1,7 +1,9 @@
 import { Button, Container, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
-import { useEffect, useState, type ReactNode } from "react"
+import { useEffect, useState } from "react"
+import { Field } from "../common/field"
 import { InlineError, SectionHeader } from "../common/section"
-import { errorMessage, kaspiApi } from "../../lib/api"
+import { useSubmit } from "../common/use-submit"
+import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useInvalidateKaspi } from "../../lib/queries"
 import type { FeedSettings } from "../../lib/types"
@@ -64,17 +66,6 @@ const toPatch = (f: Form): Partial<FeedSettings> => ({
   max_removed_share: Number(f.max_removed_percent) / 100,
 })
 
-function Field({ label, children, htmlFor }: { label: string; children: ReactNode; htmlFor?: string }) {
-  return (
-    <div className="flex flex-col gap-y-2">
-      <Label size="small" weight="plus" htmlFor={htmlFor}>
-        {label}
-      </Label>
-      {children}
-    </div>
-  )
-}
-
 function Choice<T extends string>({ value, onChange, options }: { value: T; onChange: (v: T) => void; options: [T, string][] }) {
   return (
     <Select value={value} onValueChange={(v) => onChange(v as T)}>
@@ -97,27 +88,19 @@ export function FeedSettingsForm({ accountId, settings }: { accountId: string; s
   const { t } = useKaspiT()
   const invalidate = useInvalidateKaspi()
   const [form, setForm] = useState<Form>(() => toForm(settings))
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { run, busy, error } = useSubmit()
   useEffect(() => setForm(toForm(settings)), [settings])
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }))
   const text = (k: keyof Form, type: "text" | "number" = "text") => (
     <Input id={`kaspi-feed-${k}`} type={type} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} />
   )
 
-  const save = async () => {
-    setBusy(true)
-    setError(null)
-    try {
+  const save = () =>
+    run(async () => {
       await kaspiApi.updateFeedConfig(accountId, toPatch(form))
       toast.success(t("feed.settingsSaved"))
       await invalidate()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <Container className="divide-y p-0" data-testid="kaspi-feed-settings">
