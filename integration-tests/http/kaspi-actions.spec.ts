@@ -11,6 +11,7 @@ import type KaspiModuleService from "../../src/modules/kaspi/service"
 import { ensureKaspiAccountSetup } from "../../src/workflows/setup/ensure-kaspi-account-setup"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
 import { drainKaspiOutbox } from "../../src/workflows/kaspi-actions/drain-kaspi-outbox"
+import { acceptMissedAutoAccepts } from "../../src/workflows/kaspi-actions/accept-missed-auto-accepts"
 
 jest.setTimeout(180_000)
 
@@ -245,6 +246,25 @@ medusaIntegrationTestRunner({
       } finally {
         options.autoAccept = false
       }
+    })
+
+    it("accepts an auto-accept order whose import event was lost, once, a minute after its import", async () => {
+      const container = getContainer()
+      const { o, row } = await importOrder(container, { status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
+      // Auto-accept off at import time stands in for a process killed before the event reached the subscriber.
+      const options = kaspi.getResolvedOptions().orders
+      options.autoAccept = true
+      try {
+        expect(await acceptMissedAutoAccepts(container, ACCOUNT)).toBe(0) // imported just now: the subscriber may still come
+        await kaspi.updateKaspiOrders({ id: row.id, last_attempt_at: new Date(Date.now() - 5 * 60_000) })
+        expect(await acceptMissedAutoAccepts(container, ACCOUNT)).toBe(1)
+        expect(await acceptMissedAutoAccepts(container, ACCOUNT)).toBe(0)
+        expect(received(o.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(1)
+        expect(await kaspi.listKaspiActions({ kaspi_order_id: row.id })).toEqual([expect.objectContaining({ action: "accept", origin: "auto-accept", status: "sent" })])
+      } finally {
+        options.autoAccept = false
+      }
+      expect(await acceptMissedAutoAccepts(container, ACCOUNT)).toBe(0)
     })
 
     it("with Kaspi down, actions wait in the outbox and are delivered exactly once when it is back", async () => {

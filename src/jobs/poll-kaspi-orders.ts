@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
 import { pollKaspiAccount } from "../workflows/sync-kaspi-orders/poll-kaspi-account"
+import { acceptMissedAutoAccepts } from "../workflows/kaspi-actions/accept-missed-auto-accepts"
 
 /**
  * Kaspi has no webhooks: orders are polled. The job wakes every 10 s; each
@@ -20,6 +21,14 @@ export default async function pollKaspiOrdersJob(container: MedusaContainer): Pr
     else if (result.ran && result.stats && result.stats.seen) {
       const s = result.stats
       logger.info(`Kaspi poll of "${account.id}": ${s.seen} seen, ${s.imported} imported, ${s.needs_attention} need attention, ${s.failed} failed, ${s.status_changes} status changes`)
+    }
+    // Only the instance that held this tick's poll lease sweeps, so two never ask for the same accept at once.
+    if (result.ran) {
+      const swept = await acceptMissedAutoAccepts(container, account.id).catch((e) => {
+        logger.warn(`Kaspi auto-accept sweep of "${account.id}": ${(e as Error).message}`)
+        return 0
+      })
+      if (swept) logger.info(`Kaspi auto-accept: asked to accept ${swept} order(s) whose import event was lost`)
     }
   }
 }

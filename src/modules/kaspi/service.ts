@@ -325,6 +325,30 @@ class KaspiModuleService extends MedusaService({
   }
 
   /**
+   * Imported orders still waiting for acceptance on Kaspi that no accept was
+   * ever asked for: what auto-accept missed when a process died between an
+   * import and its `kaspi.order.imported` event (events are not transactional).
+   */
+  @InjectManager()
+  async listKaspiOrdersMissingAccept(
+    accountId: string,
+    opts: { importedBeforeSeconds: number; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; account_id: string; code: string }>> {
+    return sharedContext.manager!.execute(
+      `select k.id, k.account_id, k.code from kaspi_order k
+        where k.account_id = ? and k.deleted_at is null
+          and k.import_status = 'imported' and k.status = 'APPROVED_BY_BANK'
+          and k.last_attempt_at < now() - make_interval(secs => ?)
+          and not exists (select 1 from kaspi_action a
+                           where a.kaspi_order_id = k.id and a.action = 'accept' and a.deleted_at is null)
+        order by k.last_attempt_at
+        limit ?`,
+      [accountId, opts.importedBeforeSeconds, opts.limit]
+    )
+  }
+
+  /**
    * Inserts the Kaspi order, or refreshes what Kaspi says about it, in one
    * statement: the (account_id, kaspi_id) unique index makes a concurrent
    * second poller update the same row instead of adding another.
