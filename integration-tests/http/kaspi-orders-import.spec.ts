@@ -343,12 +343,28 @@ medusaIntegrationTestRunner({
         .slice(since)
         .filter((r) => r.route.startsWith("GET /v2/orders") && r.query.includes("NEW"))
       expect(newOrderQueries.length).toBeGreaterThan(0)
-      for (const r of newOrderQueries) {
-        const ge = Number(new URLSearchParams(r.query).get("filter[orders][creationDate][$ge]"))
-        expect(ge).toBeGreaterThanOrEqual(lastPoll - 10 * 60 * 1000)
-      }
+      // The first read of new orders starts at the last poll (the status sync, due here because forced, then
+      // re-reads waiting orders over the whole 14 days: see the next test).
+      const ge = Number(new URLSearchParams(newOrderQueries[0].query).get("filter[orders][creationDate][$ge]"))
+      expect(ge).toBeGreaterThanOrEqual(lastPoll - 10 * 60 * 1000)
       const rows = await kaspi.listKaspiOrders({ account_id: ACCOUNT })
       expect(rows.filter((r) => r.import_status === "imported")).toHaveLength(1)
+    })
+
+    it("a new order Kaspi publishes long after its creationDate is imported by the next status sync", async () => {
+      const container = getContainer()
+      await pollKaspiAccount(container, ACCOUNT, { force: true })
+      const late = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }], creationDate: sandbox.now() - 3 * 3600_000 })
+      // A normal tick (no status sync due) reads new orders from the last poll minus 10 minutes: not this one.
+      const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
+      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000) })
+      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
+      expect(await kaspi.listKaspiOrders({ code: late.code })).toHaveLength(0)
+      // The status sync re-reads orders still waiting for acceptance over the whole window.
+      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000), last_status_sync_at: new Date(0) })
+      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(true)
+      const [row] = await kaspi.listKaspiOrders({ code: late.code })
+      expect(row).toMatchObject({ import_status: "imported" })
     })
 
     it("backfills a date range beyond 14 days through the ≤14-day windows", async () => {

@@ -67,7 +67,13 @@ export async function pollKaspiAccount(
     stats = addStats(stats, await syncKaspiOrders(container, { accountId, from: newFrom, to: now, states: NEW_ORDER_STATES }))
     if (statusDue) {
       const statusFrom = lastStatus === null ? Math.min(initial, earliest) : earliest
-      stats = addStats(stats, await syncKaspiOrders(container, { accountId, from: statusFrom, to: now, states: ACCEPTED_ORDER_STATES }))
+      // NEW orders again over the whole window too: one Kaspi publishes later than POLL_OVERLAP_MS after its
+      // creationDate would otherwise wait until someone accepted it in the cabinet. Orders waiting for
+      // acceptance are few (Kaspi cancels them within a day), so this is usually one request.
+      stats = addStats(
+        stats,
+        await syncKaspiOrders(container, { accountId, from: statusFrom, to: now, states: [...ACCEPTED_ORDER_STATES, ...NEW_ORDER_STATES] })
+      )
       stats = addStats(stats, await refreshOpenKaspiOrders(container, accountId, { olderThan: earliest, limit: o.refreshOpenOrdersPerTick }))
     }
     await kaspi.finishKaspiPoll(accountId, { owner, ok: true, polledAt: new Date(now), statusSynced: statusDue, stats })
