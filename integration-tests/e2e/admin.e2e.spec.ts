@@ -83,6 +83,20 @@ describe("Settings → Kaspi: the API token", () => {
     await page.getByTestId("kaspi-connection-result").getByText("Connected").waitFor()
     await shot(page, "00b-settings-token-stored", { element: '[data-testid="kaspi-accounts"]' })
   })
+
+  it("turns auto-accept on for this shop over medusa-config's value, and back", async () => {
+    const optionsNow = async () => (await app.api("GET", "/admin/kaspi/accounts/default/order-options")).body.order_options
+    const row = page.getByTestId("kaspi-option-auto-accept")
+    await row.getByText("medusa-config: Off").waitFor()
+    await row.getByRole("switch").click()
+    await row.getByText("changed here").waitFor()
+    expect(await optionsNow()).toMatchObject({ auto_accept: true, overrides: { auto_accept: true }, config: { auto_accept: false } })
+    await shot(page, "00c-settings-auto-accept-on", { element: '[data-testid="kaspi-options"]' })
+    // Back, so the order tests below accept by hand.
+    await page.getByTestId("kaspi-option-reset-auto_accept").click()
+    await row.getByText("medusa-config: Off").waitFor()
+    expect(await optionsNow()).toMatchObject({ auto_accept: false, overrides: { auto_accept: null } })
+  })
 })
 
 describe("with Kaspi orders imported (through the stored token)", () => {

@@ -234,18 +234,22 @@ medusaIntegrationTestRunner({
       expect(refunds.map((r: any) => Number(r.amount))).toEqual([7000])
     })
 
-    it("auto-accepts a cleanly imported order when the option is on", async () => {
+    it("auto-accepts a cleanly imported order when the store owner turns it on in the admin", async () => {
       const container = getContainer()
-      const options = kaspi.getResolvedOptions().orders
-      options.autoAccept = true
-      try {
-        const subscribers = TestEventUtils.waitSubscribersExecution("kaspi.order.imported", container.resolve(Modules.EVENT_BUS))
-        const { o } = await importOrder(container, { status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
-        await subscribers
-        expect(received(o.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(1)
-      } finally {
-        options.autoAccept = false
-      }
+      expect(kaspi.getResolvedOptions().orders.autoAccept).toBe(false) // medusa-config says off
+      const on = await api.post(`/admin/kaspi/accounts/${ACCOUNT}/order-options`, { auto_accept: true }, admin)
+      expect(on.data.order_options).toMatchObject({ auto_accept: true, config: { auto_accept: false }, overrides: { auto_accept: true } })
+      const subscribers = TestEventUtils.waitSubscribersExecution("kaspi.order.imported", container.resolve(Modules.EVENT_BUS))
+      const { o } = await importOrder(container, { status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
+      await subscribers
+      expect(received(o.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(1)
+
+      // Back to medusa-config's value: the next clean import waits for a person.
+      await api.post(`/admin/kaspi/accounts/${ACCOUNT}/order-options`, { auto_accept: null }, admin)
+      const next = TestEventUtils.waitSubscribersExecution("kaspi.order.imported", container.resolve(Modules.EVENT_BUS))
+      const second = await importOrder(container, { status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
+      await next
+      expect(received(second.o.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(0)
     })
 
     it("accepts an auto-accept order whose import event was lost, once, a minute after its import", async () => {

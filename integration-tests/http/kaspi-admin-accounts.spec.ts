@@ -61,6 +61,38 @@ medusaIntegrationTestRunner({
       expect(JSON.stringify(html.data)).not.toContain(SENTINEL)
     })
 
+    it("lets the store owner turn polling and auto-accept on and off over medusa-config, and validates it", async () => {
+      const url = "/admin/kaspi/accounts/default/order-options"
+      const before = await api.get(url, admin)
+      // The test app's medusa-config has polling off (tests run the jobs themselves) and auto-accept off.
+      expect(before.data.order_options).toMatchObject({
+        polling: false,
+        auto_accept: false,
+        overrides: { polling: null, poll_interval_seconds: null, auto_accept: null },
+      })
+      const job = (await import("../../src/jobs/poll-kaspi-orders")).default
+      const polls = () => sandbox.requests().filter((r) => r.route.startsWith("GET /v2/orders")).length
+      await job(getContainer())
+      expect(polls()).toBe(0)
+
+      const on = await api.post(url, { polling: true, poll_interval_seconds: 15, auto_accept: true }, admin)
+      expect(on.data.order_options).toMatchObject({ polling: true, poll_interval_seconds: 15, auto_accept: true, config: { polling: false } })
+      await job(getContainer())
+      expect(polls()).toBeGreaterThan(0)
+
+      const reset = await api.post(url, { polling: null, poll_interval_seconds: null, auto_accept: null }, admin)
+      expect(reset.data.order_options).toEqual(before.data.order_options)
+      const events = await api.get("/admin/kaspi/events?account_id=default&type=order_options_changed", admin)
+      expect(events.data.events).toHaveLength(2)
+
+      for (const bad of [{ poll_interval_seconds: 5 }, { auto_accept: "yes" }, { dry_run: true }]) {
+        const res = await api.post(url, bad, { ...admin, validateStatus: () => true })
+        expect(res.status).toBe(400)
+      }
+      expect((await api.request({ method: "post", url, data: {}, validateStatus: () => true })).status).toBe(401)
+      expect((await api.get("/admin/kaspi/accounts/nope/order-options", { ...admin, validateStatus: () => true })).status).toBe(404)
+    })
+
     it("answers 404 for an account that is not configured", async () => {
       const res = await api.post("/admin/kaspi/accounts/nope/test-connection", {}, { ...admin, validateStatus: () => true })
       expect(res.status).toBe(404)

@@ -13,9 +13,10 @@ import { acceptMissedAutoAccepts } from "../workflows/kaspi-actions/accept-misse
  */
 export default async function pollKaspiOrdersJob(container: MedusaContainer): Promise<void> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  if (!kaspi.getResolvedOptions().orders.polling) return
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const account of (await kaspi.describeAccounts()).filter((a) => a.hasToken)) {
+    // medusa-config's `orders.polling`, unless the store owner changed it in Settings → Kaspi.
+    if (!(await kaspi.getOrderOptions(account.id)).polling) continue
     const result = await pollKaspiAccount(container, account.id)
     if (result.error) logger.warn(`Kaspi poll of account "${account.id}": ${result.error}`)
     else if (result.ran && result.stats && result.stats.seen) {

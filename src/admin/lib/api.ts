@@ -13,7 +13,9 @@ import type {
   KaspiActionRow,
   KaspiOrderResponse,
   KaspiOrdersResponse,
+  KaspiOrderOptions,
   KaspiOverview,
+  OrderOptionOverrides,
   SkuMapping,
   StoreTokenResponse,
   StoreMapping,
@@ -38,6 +40,10 @@ export interface OrdersQuery {
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
   accounts: () => get<{ accounts: KaspiAccount[] }>("/admin/kaspi/accounts"),
+  orderOptions: (accountId: string) => get<{ order_options: KaspiOrderOptions }>(`/admin/kaspi/accounts/${enc(accountId)}/order-options`),
+  /** null sends a value back to medusa-config's. */
+  setOrderOptions: (accountId: string, patch: Partial<OrderOptionOverrides>) =>
+    post<{ order_options: KaspiOrderOptions }>(`/admin/kaspi/accounts/${enc(accountId)}/order-options`, patch),
   /** Write-only: the token goes in, only the account's description comes back. */
   storeToken: (accountId: string, token: string) =>
     post<StoreTokenResponse>(`/admin/kaspi/accounts/${enc(accountId)}/token`, { token }),

@@ -14,6 +14,7 @@ export const kaspiKeys = {
   orders: (q: OrdersQuery) => ["kaspi", "orders", q] as const,
   overview: () => ["kaspi", "overview"] as const,
   accounts: () => ["kaspi", "accounts"] as const,
+  orderOptions: (accountId: string) => ["kaspi", "order-options", accountId] as const,
   storeMappings: () => ["kaspi", "store-mappings"] as const,
   feed: (accountId: string) => ["kaspi", "feed", accountId] as const,
   feedPart: (accountId: string, part: string) => ["kaspi", "feed", accountId, part] as const,
@@ -48,6 +49,10 @@ export function useKaspiOverview(todayFrom: string) {
 
 export function useKaspiAccounts() {
   return useQuery({ queryKey: kaspiKeys.accounts(), queryFn: () => kaspiApi.accounts() })
+}
+
+export function useKaspiOrderOptions(accountId: string) {
+  return useQuery({ queryKey: kaspiKeys.orderOptions(accountId), queryFn: () => kaspiApi.orderOptions(accountId) })
 }
 
 export function useStoreMappings() {

@@ -301,3 +301,19 @@ export interface FeedDiffResponse {
   message: string | null
   diff: FeedDiff | null
 }
+
+export interface OrderOptionOverrides {
+  polling: boolean | null
+  poll_interval_seconds: number | null
+  auto_accept: boolean | null
+}
+
+/** Polling and auto-accept for one shop: in force, from medusa-config, and what was changed in the admin. */
+export interface KaspiOrderOptions {
+  polling: boolean
+  poll_interval_seconds: number
+  auto_accept: boolean
+  status_sync_interval_seconds: number
+  config: { polling: boolean; poll_interval_seconds: number; auto_accept: boolean }
+  overrides: OrderOptionOverrides
+}

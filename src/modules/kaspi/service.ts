@@ -3,7 +3,7 @@ import type { Context, Logger } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KaspiClient, KaspiApiError, type KaspiOrder as KaspiApiOrder, type KaspiRequestEvent } from "./client"
 import { kaspiOrderRecordValues } from "./kaspi-order-record"
-import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiResolvedOptions } from "./options"
+import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiOrdersOptions, type KaspiResolvedOptions } from "./options"
 import type { SecretToken } from "./secret"
 import { decryptToken, encryptToken, TokenKeyError } from "./token-crypto"
 import {
@@ -43,6 +43,15 @@ export interface KaspiAccountInfo {
   /** The environment variable that holds the encryption key. */
   tokenKeyEnv: string
 }
+
+/** Order options the store owner may change in the admin; null follows medusa-config. */
+export interface KaspiOrderOptionOverrides {
+  polling: boolean | null
+  poll_interval_seconds: number | null
+  auto_accept: boolean | null
+}
+
+export type KaspiEffectiveOrderOptions = KaspiOrdersOptions & { overrides: KaspiOrderOptionOverrides }
 
 /** A refusal to store a token, in words for the admin (never containing the token). */
 export class KaspiTokenStoreError extends Error {
@@ -255,6 +264,41 @@ class KaspiModuleService extends MedusaService({
     const client = this.clients_.get(accountId)
     this.clients_.delete(accountId)
     void client?.client.close()
+  }
+
+  /**
+   * The order options in force for one shop: medusa-config's, with what the
+   * store owner changed in Settings → Kaspi on top (null = follow the config).
+   * Read on every use, so a change applies on every instance at the next tick.
+   */
+  async getOrderOptions(accountId: string): Promise<KaspiEffectiveOrderOptions> {
+    const account = this.getAccount(accountId)
+    const config = this.kaspiOptions_.orders
+    const [row] = await this.listKaspiAccountSettings(
+      { account_id: account.id },
+      { select: ["polling", "poll_interval_seconds", "auto_accept"], take: 1 }
+    )
+    const overrides: KaspiOrderOptionOverrides = {
+      polling: row?.polling ?? null,
+      poll_interval_seconds: row?.poll_interval_seconds ?? null,
+      auto_accept: row?.auto_accept ?? null,
+    }
+    return {
+      ...config,
+      polling: overrides.polling ?? config.polling,
+      pollIntervalSeconds: overrides.poll_interval_seconds ?? config.pollIntervalSeconds,
+      autoAccept: overrides.auto_accept ?? config.autoAccept,
+      overrides,
+    }
+  }
+
+  /** Changes the store owner's overrides; a key set to null goes back to medusa-config's value. */
+  async setOrderOptionOverrides(accountId: string, patch: Partial<KaspiOrderOptionOverrides>): Promise<KaspiEffectiveOrderOptions> {
+    const account = this.getAccount(accountId)
+    const [row] = await this.listKaspiAccountSettings({ account_id: account.id }, { select: ["id"], take: 1 })
+    if (row) await this.updateKaspiAccountSettings({ id: row.id, ...patch })
+    else await this.createKaspiAccountSettings({ account_id: account.id, ...patch })
+    return this.getOrderOptions(account.id)
   }
 
   /** The API client of one shop. Only this module talks to Kaspi. */

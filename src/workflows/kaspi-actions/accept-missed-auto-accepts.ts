@@ -17,7 +17,7 @@ export async function acceptMissedAutoAccepts(
   { importedBeforeSeconds = 60, limit = 20 }: { importedBeforeSeconds?: number; limit?: number } = {}
 ): Promise<number> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  if (!kaspi.getResolvedOptions().orders.autoAccept) return 0
+  if (!(await kaspi.getOrderOptions(accountId)).autoAccept) return 0
   const missed = await kaspi.listKaspiOrdersMissingAccept(accountId, { importedBeforeSeconds, limit })
   for (const row of missed) {
     await requestKaspiActionOrLog(container, row, { action: "accept" }, "auto-accept", "Auto-accept not sent")

@@ -37,7 +37,7 @@ export async function pollKaspiAccount(
   opts: { force?: boolean; now?: number } = {}
 ): Promise<PollResult> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const o = kaspi.getResolvedOptions().orders
+  const o = await kaspi.getOrderOptions(accountId)
   const owner = randomUUID()
   const claim = await kaspi.claimKaspiPoll(accountId, {
     dueAfterSeconds: Math.max(1, o.pollIntervalSeconds - 2),

@@ -1,43 +1,114 @@
-import { Badge, Container, Text } from "@medusajs/ui"
-import type { ReactNode } from "react"
-import { SectionHeader } from "../common/section"
+import { Badge, Button, Container, Input, Switch, Text, toast } from "@medusajs/ui"
+import { useQueryClient } from "@tanstack/react-query"
+import { useEffect, useState, type ReactNode } from "react"
+import { InlineError, SectionHeader } from "../common/section"
+import { useSubmit } from "../common/use-submit"
+import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
-import type { KaspiOverview } from "../../lib/types"
+import { kaspiKeys, useKaspiOrderOptions } from "../../lib/queries"
+import type { KaspiOverview, OrderOptionOverrides } from "../../lib/types"
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="grid grid-cols-2 items-center gap-x-4 px-6 py-3">
+    <div className="grid grid-cols-2 items-center gap-x-4 px-6 py-3" data-testid={testId}>
       <Text size="small" weight="plus" className="text-ui-fg-subtle">
         {label}
       </Text>
-      <div className="txt-compact-small flex items-center gap-x-2">{children}</div>
+      <div className="txt-compact-small flex flex-wrap items-center gap-x-2 gap-y-1">{children}</div>
     </div>
   )
 }
 
-/** Read-only: these come from medusa-config.ts, where the shop owner changes them. */
-export function OptionsSection({ options }: { options?: KaspiOverview["options"] }) {
+/**
+ * Polling and auto-accept for one shop, editable: the store owner changes them
+ * without a deploy (stored in the module, over medusa-config's values, which
+ * stay the defaults). The rest of the order options are read-only here.
+ */
+export function OptionsSection({ accountId, options }: { accountId: string; options?: KaspiOverview["options"] }) {
   const { t } = useKaspiT()
-  if (!options) return null
-  const onOff = (v: boolean) => (
+  const queryClient = useQueryClient()
+  const { data } = useKaspiOrderOptions(accountId)
+  const { run, busy, error } = useSubmit()
+  const current = data?.order_options
+  const [interval, setIntervalText] = useState("")
+  useEffect(() => setIntervalText(current ? String(current.poll_interval_seconds) : ""), [current?.poll_interval_seconds])
+
+  const save = (patch: Partial<OrderOptionOverrides>) =>
+    run(async () => {
+      const res = await kaspiApi.setOrderOptions(accountId, patch)
+      queryClient.setQueryData(kaspiKeys.orderOptions(accountId), res)
+      await queryClient.invalidateQueries({ queryKey: kaspiKeys.overview() })
+      toast.success(t("options.saved"))
+    })
+  const onOff = (v: boolean) => (v ? t("common.on") : t("common.off"))
+  const badge = (v: boolean) => (
     <Badge size="2xsmall" color={v ? "green" : "grey"}>
-      {v ? t("common.on") : t("common.off")}
+      {onOff(v)}
     </Badge>
   )
+  /** "changed here" and the way back to medusa-config's value, when the owner changed it. */
+  const origin = (key: keyof OrderOptionOverrides, configValue: string) =>
+    current && current.overrides[key] !== null ? (
+      <>
+        <Badge size="2xsmall" color="blue">
+          {t("options.changedHere")}
+        </Badge>
+        <Button size="small" variant="transparent" disabled={busy} onClick={() => save({ [key]: null })} data-testid={`kaspi-option-reset-${key}`}>
+          {t("options.useConfig")} ({configValue})
+        </Button>
+      </>
+    ) : (
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {t("options.configValue", { value: configValue })}
+      </Text>
+    )
+
   return (
     <Container className="divide-y p-0" data-testid="kaspi-options">
       <SectionHeader title={t("options.title")} subtitle={t("options.note")} />
-      <Row label={t("options.polling")}>
-        {onOff(options.polling)}
-        {options.polling ? <span className="text-ui-fg-subtle">{t("options.every", { seconds: options.poll_interval_seconds })}</span> : null}
-      </Row>
-      <Row label={t("options.statusSync")}>
-        <span className="text-ui-fg-subtle">{t("options.every", { seconds: options.status_sync_interval_seconds })}</span>
-      </Row>
-      <Row label={t("options.autoAccept")}>{onOff(options.auto_accept)}</Row>
-      <Row label={t("options.dryRun")}>{onOff(options.dry_run)}</Row>
-      <Row label={t("options.sendImmediately")}>{onOff(options.send_immediately)}</Row>
-      <Row label={t("options.defaultCancelReason")}>{t(`reason.${options.default_cancel_reason}`)}</Row>
+      {current ? (
+        <>
+          <Row label={t("options.polling")} testId="kaspi-option-polling">
+            <Switch checked={current.polling} disabled={busy} onCheckedChange={(v) => save({ polling: v })} aria-label={t("options.polling")} />
+            {origin("polling", onOff(current.config.polling))}
+          </Row>
+          <Row label={t("options.pollInterval")} testId="kaspi-option-interval">
+            <form
+              className="flex items-center gap-x-2"
+              onSubmit={(e) => {
+                e.preventDefault()
+                void save({ poll_interval_seconds: Number(interval) })
+              }}
+            >
+              <Input size="small" type="number" min={10} max={3600} className="w-24" value={interval} onChange={(e) => setIntervalText(e.target.value)} />
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                {t("options.seconds")}
+              </Text>
+              {interval !== String(current.poll_interval_seconds) ? (
+                <Button size="small" variant="secondary" type="submit" isLoading={busy}>
+                  {t("options.save")}
+                </Button>
+              ) : null}
+            </form>
+            {origin("poll_interval_seconds", String(current.config.poll_interval_seconds))}
+          </Row>
+          <Row label={t("options.autoAccept")} testId="kaspi-option-auto-accept">
+            <Switch checked={current.auto_accept} disabled={busy} onCheckedChange={(v) => save({ auto_accept: v })} aria-label={t("options.autoAccept")} />
+            {origin("auto_accept", onOff(current.config.auto_accept))}
+          </Row>
+        </>
+      ) : null}
+      {options ? (
+        <>
+          <Row label={t("options.statusSync")}>
+            <span className="text-ui-fg-subtle">{t("options.every", { seconds: options.status_sync_interval_seconds })}</span>
+          </Row>
+          <Row label={t("options.dryRun")}>{badge(options.dry_run)}</Row>
+          <Row label={t("options.sendImmediately")}>{badge(options.send_immediately)}</Row>
+          <Row label={t("options.defaultCancelReason")}>{t(`reason.${options.default_cancel_reason}`)}</Row>
+        </>
+      ) : null}
+      {error ? <InlineError className="px-6 py-3">{error}</InlineError> : null}
     </Container>
   )
 }

@@ -7,6 +7,7 @@ import {
   AdminListKaspiOrders,
   AdminListMappings,
   AdminStoreKaspiToken,
+  AdminUpdateKaspiOrderOptions,
   AdminSyncKaspiOrders,
   AdminUpdateSkuMapping,
   AdminUpdateStoreMapping,
@@ -17,6 +18,7 @@ const query = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
 
 /** Orders-in admin routes (accounts, orders, mappings, events). */
 export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/order-options", middlewares: [validateAndTransformBody(AdminUpdateKaspiOrderOptions)] },
   { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/token", middlewares: [validateAndTransformBody(AdminStoreKaspiToken)] },
   { method: ["GET"], matcher: "/admin/kaspi/orders", middlewares: [query(AdminListKaspiOrders)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/sync", middlewares: [validateAndTransformBody(AdminSyncKaspiOrders)] },

@@ -117,3 +117,13 @@ export const AdminStoreKaspiToken = z
   })
   .strict()
 export type AdminStoreKaspiTokenType = z.infer<typeof AdminStoreKaspiToken>
+
+/** Order options the store owner overrides in Settings → Kaspi; null goes back to medusa-config's value. */
+export const AdminUpdateKaspiOrderOptions = z
+  .object({
+    polling: z.boolean().nullable().optional(),
+    poll_interval_seconds: z.number().int().min(10).max(3600).nullable().optional(),
+    auto_accept: z.boolean().nullable().optional(),
+  })
+  .strict()
+export type AdminUpdateKaspiOrderOptionsType = z.infer<typeof AdminUpdateKaspiOrderOptions>

@@ -3,7 +3,8 @@ import { model } from "@medusajs/framework/utils"
 /**
  * The Medusa side of one Kaspi shop, chosen or created once (by the setup
  * workflow at install, or in the admin) and then used by every import:
- * never guessed per order.
+ * never guessed per order. Also the store owner's overrides of the order
+ * options from medusa-config (Settings → Kaspi); null follows the config.
  */
 export const KaspiAccountSettings = model.define("kaspi_account_settings", {
   id: model.id({ prefix: "kacc" }).primaryKey(),
@@ -12,4 +13,7 @@ export const KaspiAccountSettings = model.define("kaspi_account_settings", {
   sales_channel_id: model.text().nullable(),
   shipping_option_id: model.text().nullable(),
   stock_location_id: model.text().nullable(),
+  polling: model.boolean().nullable(),
+  poll_interval_seconds: model.number().nullable(),
+  auto_accept: model.boolean().nullable(),
 })

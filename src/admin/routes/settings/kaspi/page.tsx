@@ -47,9 +47,9 @@ const KaspiSettingsPage = () => {
         />
       </Container>
       <AccountsSection />
-      <OptionsSection options={overview.data?.options} />
       {accountId ? (
         <>
+          <OptionsSection accountId={accountId} options={overview.data?.options} />
           <StoreMappingsSection accountId={accountId} />
           <FeedSection accountId={accountId} />
         </>

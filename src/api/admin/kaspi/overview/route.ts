@@ -32,11 +32,15 @@ async function accountOverview(kaspi: KaspiModuleService, account: ReturnType<Ka
     count(kaspi, { ...inWindow, status: [...CANCELLED_STATUSES] }),
     count(kaspi, { ...inWindow, status: [...CANCELLED_STATUSES], cancellation_reason: [...MERCHANT_CANCELLATION_REASONS] }),
   ])
+  const orderOptions = await kaspi.getOrderOptions(account.id)
   return {
     id: account.id,
     name: account.name ?? null,
     merchant_id: account.merchantId,
     has_token: account.hasToken,
+    // In force for this shop (medusa-config, or changed in Settings → Kaspi).
+    polling: orderOptions.polling,
+    auto_accept: orderOptions.autoAccept,
     sync: sync
       ? {
           last_new_poll_at: sync.last_new_poll_at,
@@ -54,7 +58,8 @@ async function accountOverview(kaspi: KaspiModuleService, account: ReturnType<Ka
  * GET /admin/kaspi/overview: is the integration healthy? Last sync per
  * account, orders imported today, orders and actions that need a person, the
  * 30-day cancellation share against Kaspi's thresholds, and the options from
- * medusa-config (read-only: they are changed there, not in the admin).
+ * medusa-config (per account, polling and auto-accept as in force, which the
+ * store owner may change in Settings → Kaspi).
  */
 export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
