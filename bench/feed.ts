@@ -22,6 +22,7 @@ import { join, resolve } from "node:path"
 import { pipeline } from "node:stream/promises"
 import { createGunzip } from "node:zlib"
 import { dbUrl, parseArgs } from "./lib/run-in-medusa"
+import type { GeneratedFeed } from "../src/lib/feed/generate-feed"
 
 type Args = Record<string, string>
 
@@ -231,7 +232,7 @@ async function phase(name: string, a: Args): Promise<void> {
       console.log(JSON.stringify({ phase: name, rows: m.result, seconds: m.seconds, rss_growth_mb: m.peak_mb - m.before_mb, paged_read_seconds: paged.seconds, paged_variants: paged.result }))
     } else if (name === "build") {
       const { generateFeed } = require("../src/lib/feed/generate-feed")
-      const m = await measure(() => generateFeed({ db: k, settings, stores: st, header, name: `bench-${process.pid}`, dir: a.tmp }))
+      const m = await measure<GeneratedFeed>(() => generateFeed({ db: k, settings, stores: st, header, name: `bench-${process.pid}`, dir: a.tmp }))
       const g = m.result
       console.log(
         JSON.stringify({

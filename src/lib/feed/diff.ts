@@ -5,15 +5,24 @@ import type { FeedOffer } from "./types"
  * stored gzipped next to the feed. The next build diffs against it without
  * parsing the previous XML.
  */
+// Plain loops, not map/join: a build writes one line per offer (100k), and the
+// intermediate arrays were a visible share of its garbage.
 export function priceSignature(o: FeedOffer): string {
-  if (o.cityprices && o.cityprices.length) return o.cityprices.map((c) => `${c.cityId}=${c.price}`).join(",")
-  return String(o.price ?? "")
+  const cities = o.cityprices
+  if (!cities || !cities.length) return String(o.price ?? "")
+  let s = `${cities[0].cityId}=${cities[0].price}`
+  for (let i = 1; i < cities.length; i++) s += `,${cities[i].cityId}=${cities[i].price}`
+  return s
 }
 
 export function stockSignature(o: FeedOffer): string {
-  return o.availabilities
-    .map((a) => `${a.storeId}:${a.available === "yes" ? "y" : "n"}:${a.stockCount ?? ""}:${a.preOrder ?? ""}`)
-    .join("|")
+  let s = ""
+  for (let i = 0; i < o.availabilities.length; i++) {
+    const a = o.availabilities[i]
+    if (i) s += "|"
+    s += `${a.storeId}:${a.available === "yes" ? "y" : "n"}:${a.stockCount ?? ""}:${a.preOrder ?? ""}`
+  }
+  return s
 }
 
 export function manifestLine(o: FeedOffer): string {

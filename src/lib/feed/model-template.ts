@@ -2,6 +2,15 @@ import type { CatalogVariantRow } from "./types"
 
 /** Titles Medusa gives a variant when the product has no options: they add nothing to a model name. */
 const PLACEHOLDER_VARIANT_TITLES = new Set(["default variant", "default", "default title"])
+// Lower-casing never shortens a string, so a longer title cannot be a placeholder.
+const PLACEHOLDER_MAX_LENGTH = 15
+
+function isPlaceholderTitle(title: string): boolean {
+  return title.length <= PLACEHOLDER_MAX_LENGTH && PLACEHOLDER_VARIANT_TITLES.has(title.toLowerCase())
+}
+
+/** Whitespace that `replace(/\s+/g, " ")` would change: a run of two or more, or one that is not a plain space. */
+const NEEDS_COLLAPSE = /\s\s|[^\S ]/
 
 function metaText(meta: Record<string, unknown> | null, key: string): string {
   const v = meta?.[key]
@@ -58,10 +67,12 @@ export function compileModelTemplate(template: string): CompiledTemplate {
   const fn: CompiledTemplate = (row, extra) => {
     const productTitle = (row.product_title ?? "").trim()
     let variantTitle = (row.variant_title ?? "").trim()
-    if (variantTitle === productTitle || PLACEHOLDER_VARIANT_TITLES.has(variantTitle.toLowerCase())) variantTitle = ""
+    if (variantTitle === productTitle || isPlaceholderTitle(variantTitle)) variantTitle = ""
     let out = ""
     for (const p of parts) out += typeof p === "string" ? p : p(row, extra, variantTitle)
-    return out.replace(/\s+/g, " ").trim()
+    // Most models have nothing to collapse: testing first saves building a new
+    // string per model (a build renders 100k of them).
+    return (NEEDS_COLLAPSE.test(out) ? out.replace(/\s+/g, " ") : out).trim()
   }
   if (compiled.size > 50) compiled.clear()
   compiled.set(template, fn)

@@ -3,7 +3,7 @@ import { evaluateGuards } from "../guards"
 import { mapVariantToOffer } from "../map-variant-to-offer"
 import { applyPriceRule, pickMainPrice } from "../price-rule"
 import { renderFooter, renderHeader, renderOffer, formatFeedDate } from "../render-offer"
-import { stockOfVariant } from "../read-catalog"
+import { pricesOfVariant, stockOfVariant } from "../read-catalog"
 import { isFeedDue, STALE_RUNNING_MS } from "../schedule"
 import { generateFeedSecret, secretFromFileName, secretsEqual } from "../secret"
 import { DEFAULT_FEED_SETTINGS, resolveFeedSettings, settingsProblems, type FeedSettings } from "../settings"
@@ -149,29 +149,43 @@ describe("variant → offer", () => {
 
 describe("stock rows from the database", () => {
   const locs = ["loc_a", "loc_b"]
+  // The reader's stock text: per inventory item "required_quantity n stocked reserved …"
+  // (n: 1-based position of the location in `locs`), items comma-separated.
   it("one inventory item: stocked − reserved per location, 0 where there is no level", () => {
-    expect(stockOfVariant([["ii_1", "1", "loc_a", "10", "3"]], locs)).toEqual([
+    expect(stockOfVariant("1 1 10 3", locs)).toEqual([
       { location_id: "loc_a", quantity: 7 },
       { location_id: "loc_b", quantity: 0 },
     ])
-    expect(stockOfVariant([["ii_1", 1, null, null, null]], locs)).toEqual([
+    expect(stockOfVariant("1", locs)).toEqual([
       { location_id: "loc_a", quantity: 0 },
       { location_id: "loc_b", quantity: 0 },
+    ])
+    expect(stockOfVariant("2 2 7.5 0.5", locs)).toEqual([
+      { location_id: "loc_a", quantity: 0 },
+      { location_id: "loc_b", quantity: 3.5 },
     ])
     expect(stockOfVariant(null, locs)).toEqual([])
   })
 
   it("a kit is as available as its scarcest part, per required quantity", () => {
-    const tuples = [
-      ["ii_body", 1, "loc_a", 10, 0],
-      ["ii_body", 1, "loc_b", 5, 0],
-      ["ii_wheel", 4, "loc_a", 20, 2], // 18 / 4 = 4.5 kits
-      // no wheels at loc_b
+    const items = [
+      "1 1 10 0 2 5 0", // body: 10 at loc_a, 5 at loc_b
+      "4 1 20 2", // wheels: 18 / 4 = 4.5 kits at loc_a, none at loc_b
     ]
-    expect(stockOfVariant(tuples, locs)).toEqual([
+    expect(stockOfVariant(items.join(","), locs)).toEqual([
       { location_id: "loc_a", quantity: 4.5 },
       { location_id: "loc_b", quantity: 0 },
     ])
+  })
+
+  it("reads plain prices as amounts and the others with their price list and region", () => {
+    expect(pricesOfVariant("1000 1200.5", [[900, "plist_1", null], ["800", null, "reg_1"]])).toEqual([
+      { amount: 1000, price_list_id: null, region_id: null },
+      { amount: 1200.5, price_list_id: null, region_id: null },
+      { amount: 900, price_list_id: "plist_1", region_id: null },
+      { amount: 800, price_list_id: null, region_id: "reg_1" },
+    ])
+    expect(pricesOfVariant(null, null)).toEqual([])
   })
 })
 
