@@ -39,7 +39,7 @@ let migrateOutput = ""
 let api: (method: string, route: string, body?: unknown) => Promise<{ status: number; body: any }>
 
 const sql = async (query: string, params: unknown[] = []) =>
-  withClient(databaseUrl, async (c: any) => (await c.query(query, params)).rows as any[])
+  (await withClient(databaseUrl, async (c: any) => (await c.query(query, params)).rows)) as any[]
 
 beforeAll(async () => {
   fs.rmSync(LOG_DIR, { recursive: true, force: true })

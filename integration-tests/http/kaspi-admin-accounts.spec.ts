@@ -3,6 +3,7 @@ import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import { captureOutput } from "../helpers/capture-output"
+import pollKaspiOrdersJob from "../../src/jobs/poll-kaspi-orders"
 
 jest.setTimeout(120_000)
 
@@ -70,7 +71,7 @@ medusaIntegrationTestRunner({
         auto_accept: false,
         overrides: { polling: null, poll_interval_seconds: null, auto_accept: null },
       })
-      const job = (await import("../../src/jobs/poll-kaspi-orders")).default
+      const job = pollKaspiOrdersJob
       const polls = () => sandbox.requests().filter((r) => r.route.startsWith("GET /v2/orders")).length
       await job(getContainer())
       expect(polls()).toBe(0)
