@@ -254,8 +254,12 @@ medusaIntegrationTestRunner({
 
     it("accepts an auto-accept order whose import event was lost, once, a minute after its import", async () => {
       const container = getContainer()
+      // Auto-accept off while the import's event is handled stands in for a process killed before the event
+      // reached the subscriber (wait for it: turning the option on earlier would let the subscriber accept).
+      const handled = TestEventUtils.waitSubscribersExecution("kaspi.order.imported", container.resolve(Modules.EVENT_BUS))
       const { o, row } = await importOrder(container, { status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
-      // Auto-accept off at import time stands in for a process killed before the event reached the subscriber.
+      await handled
+      expect(await kaspi.listKaspiActions({ kaspi_order_id: row.id })).toHaveLength(0)
       const options = kaspi.getResolvedOptions().orders
       options.autoAccept = true
       try {
