@@ -186,13 +186,12 @@ async function main() {
   say("medusa db:migrate (Medusa's and the plugin's migrations, link sync, the plugin's setup script)")
   await runMedusa(DEMO_DIR, ["db:migrate"], { env: appEnv, logFile })
   say(`medusa user -e ${config.adminEmail} and medusa exec ./src/scripts/seed-demo.ts (catalog, stock at PP1/PP2, store mappings)`)
-  // Independent, and each mostly boots Medusa on one core: run them side by side.
+  // One after the other: each boot of a fresh store runs Medusa's create-defaults
+  // (store, price preferences), and two at once collide on its unique rows.
   // Polling is off for both: no order may arrive before its products exist.
   const setupEnv = { ...appEnv, KASPI_POLLING: "false" }
-  await Promise.all([
-    runMedusa(DEMO_DIR, ["user", "-e", config.adminEmail, "-p", config.adminPassword], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-user.log") }),
-    runMedusa(DEMO_DIR, ["exec", "./src/scripts/seed-demo.ts"], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-seed.log") }),
-  ])
+  await runMedusa(DEMO_DIR, ["user", "-e", config.adminEmail, "-p", config.adminPassword], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-user.log") })
+  await runMedusa(DEMO_DIR, ["exec", "./src/scripts/seed-demo.ts"], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-seed.log") })
 
   const kaspi = config.externalKaspi ? { apiUrl: config.kaspiApiUrl } : await startSandbox(sandboxPort)
   if (!config.externalKaspi) say(`Kaspi sandbox: ${kaspi.apiUrl} (${config.seededOrders} orders from the last 2 days, a new one every ${config.orderEverySeconds} s)`)

@@ -77,13 +77,12 @@ export async function startAdminApp({ log = (_m: string) => undefined }: { log?:
     NODE_PATH: [path.join(HOST_DIR, "node_modules"), process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
   })
   await step("medusa db:migrate", () => runMedusa(HOST_DIR, ["db:migrate"], { env, logFile }))
-  // Independent once migrated, and each mostly one core: side by side.
-  const [, started] = await step("medusa user + medusa start", () =>
-    Promise.all([
-      runMedusa(HOST_DIR, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { env, logFile: path.join(ARTIFACTS, "medusa-user.log") }),
-      startMedusa(HOST_DIR, { port, env, logFile }),
-    ])
+  // One after the other: each first boot of a fresh store runs Medusa's
+  // create-defaults (store, price preferences), and two at once collide on its unique rows.
+  await step("medusa user", () =>
+    runMedusa(HOST_DIR, ["user", "-e", ADMIN.email, "-p", ADMIN.password], { env, logFile: path.join(ARTIFACTS, "medusa-user.log") })
   )
+  const started = await step("medusa start", () => startMedusa(HOST_DIR, { port, env, logFile }))
   const baseUrl: string = started.baseUrl
   const api: AdminApi = adminApi(baseUrl, await adminToken(baseUrl, ADMIN.email, ADMIN.password))
 
