@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { startKaspiSandbox } from "../../sandbox"
+import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import { captureOutput } from "../helpers/capture-output"
@@ -19,10 +19,8 @@ let sandbox: KaspiSandbox
 const output = captureOutput()
 
 beforeAll(async () => {
-  sandbox = await startKaspiSandbox({ tokens: [TOKEN], waybillDelayMs: 100 })
-  process.env.KASPI_API_URL = sandbox.baseUrl
-  process.env.KASPI_API_TOKEN = ""
-  process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
+  sandbox = await startSandboxForApp(TOKEN)
+  process.env.KASPI_API_TOKEN = "" // declared without a token: it is entered through the admin
   process.env.KASPI_TOKEN_ENCRYPTION_KEY = randomBytes(32).toString("base64")
 })
 

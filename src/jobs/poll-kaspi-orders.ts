@@ -15,9 +15,10 @@ export default async function pollKaspiOrdersJob(container: MedusaContainer): Pr
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   for (const account of (await kaspi.describeAccounts()).filter((a) => a.hasToken)) {
-    // medusa-config's `orders.polling`, unless the store owner changed it in Settings → Kaspi.
-    if (!(await kaspi.getOrderOptions(account.id)).polling) continue
-    const result = await pollKaspiAccount(container, account.id)
+    // medusa-config's options, with what the store owner changed in Settings → Kaspi; read once per tick.
+    const orderOptions = await kaspi.getOrderOptions(account.id)
+    if (!orderOptions.polling) continue
+    const result = await pollKaspiAccount(container, account.id, { orderOptions })
     if (result.error) logger.warn(`Kaspi poll of account "${account.id}": ${result.error}`)
     else if (result.ran && result.stats && result.stats.seen) {
       const s = result.stats
@@ -25,7 +26,7 @@ export default async function pollKaspiOrdersJob(container: MedusaContainer): Pr
     }
     // Only the instance that held this tick's poll lease sweeps, so two never ask for the same accept at once.
     if (result.ran) {
-      const swept = await acceptMissedAutoAccepts(container, account.id).catch((e) => {
+      const swept = await acceptMissedAutoAccepts(container, account.id, { orderOptions }).catch((e) => {
         logger.warn(`Kaspi auto-accept sweep of "${account.id}": ${(e as Error).message}`)
         return 0
       })

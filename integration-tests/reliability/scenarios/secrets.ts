@@ -79,7 +79,7 @@ export async function secretsAndAccess(c: Cluster) {
     if (r.hits) leaks.push(`table ${tablename}: ${r.hits} row(s)`)
   }
   const events = await sql(c.db, `select count(*)::int as n from kaspi_event`)
-  const credentials = await sql(c.db, `select account_id, token_ciphertext, key_id from kaspi_account_credential where deleted_at is null`)
+  const credentials = await sql(c.db, `select account_id, token_ciphertext from kaspi_account_credential where deleted_at is null`)
 
   // Everything every Medusa process of the run printed (migrate, seed, server, worker, each restart).
   const output = allOutput.join("")
@@ -96,7 +96,7 @@ export async function secretsAndAccess(c: Cluster) {
     kaspi_events: events[0].n,
     output_bytes_scanned: output.length,
     redacted_mentions_in_output: redacted,
-    tokens_stored_in_db: credentials.map((r) => `${r.account_id}: ${r.token_ciphertext.split(".")[0]} ciphertext, key ${r.key_id}`),
+    tokens_stored_in_db: credentials.map((r) => `${r.account_id}: ${r.token_ciphertext.split(".")[0]} ciphertext, key ${r.token_ciphertext.split(".")[1]}`),
     feed: feedAnswers,
     leaks_found: leaks.length,
     leaks,

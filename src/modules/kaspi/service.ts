@@ -136,18 +136,13 @@ class KaspiModuleService extends MedusaService({
 
   /** The accounts with what is known of their tokens, including tokens stored from the admin. Never a token. */
   async describeAccounts(): Promise<KaspiAccountInfo[]> {
-    const stored = await this.listKaspiAccountCredentials({}, { select: ["account_id", "key_id", "updated_at"] })
+    const stored = await this.listKaspiAccountCredentials({}, { select: ["account_id", "token_ciphertext", "updated_at"] })
     const byAccount = new Map(stored.map((c) => [c.account_id, c]))
     return this.kaspiOptions_.accounts.map((a) => {
       const info = toAccountInfo(a, this.kaspiOptions_)
       const row = byAccount.get(a.id)
       if (a.token || !row) return info
-      const key = this.kaspiOptions_.tokenKey
-      const problem = !key
-        ? `a token is stored but ${this.kaspiOptions_.tokenKeyEnv} is not set, so it cannot be read`
-        : key.id !== row.key_id
-          ? `the stored token was encrypted under another key (${row.key_id}); enter it again`
-          : undefined
+      const { problem } = this.readStoredToken_(a.id, row.token_ciphertext)
       return {
         ...info,
         hasToken: !problem,
@@ -156,6 +151,22 @@ class KaspiModuleService extends MedusaService({
         ...(problem ? { tokenProblem: problem } : {}),
       }
     })
+  }
+
+  /** Decrypts a stored token, or says in words why it cannot be used (no key, another key, altered). */
+  private readStoredToken_(accountId: string, ciphertext: string): StoredTokenEntry {
+    const entry: StoredTokenEntry = { readAt: Date.now() }
+    const key = this.kaspiOptions_.tokenKey
+    if (!key) {
+      entry.problem = `a token is stored but ${this.kaspiOptions_.tokenKeyEnv} is not set, so it cannot be read`
+      return entry
+    }
+    try {
+      entry.token = decryptToken(key, accountId, ciphertext)
+    } catch (e) {
+      entry.problem = e instanceof TokenKeyError ? e.message : "the stored token could not be read"
+    }
+    return entry
   }
 
   /** The account by id; without an id, the only configured account. */
@@ -188,21 +199,10 @@ class KaspiModuleService extends MedusaService({
     const cached = this.storedTokens_.get(account.id)
     if (cached && Date.now() - cached.readAt < STORED_TOKEN_CACHE_MS) return unwrapStored(account, cached)
     const [row] = await this.listKaspiAccountCredentials({ account_id: account.id }, { take: 1 })
-    const entry: StoredTokenEntry = { readAt: Date.now() }
-    if (row) {
-      const key = this.kaspiOptions_.tokenKey
-      if (!key) {
-        entry.problem = `a token is stored but ${this.kaspiOptions_.tokenKeyEnv} is not set, so it cannot be read`
-      } else {
-        try {
-          entry.token = decryptToken(key, account.id, row.token_ciphertext)
-        } catch (e) {
-          entry.problem = e instanceof TokenKeyError ? e.message : "the stored token could not be read"
-        }
-      }
-    }
     // Absence is not cached: a token entered on another instance is used on the next tick.
-    if (row) this.storedTokens_.set(account.id, entry)
+    if (!row) return unwrapStored(account, { readAt: Date.now() })
+    const entry = this.readStoredToken_(account.id, row.token_ciphertext)
+    this.storedTokens_.set(account.id, entry)
     return unwrapStored(account, entry)
   }
 
@@ -228,7 +228,7 @@ class KaspiModuleService extends MedusaService({
     if (!/^\S{8,512}$/.test(value)) {
       throw new KaspiTokenStoreError("a Kaspi token is one word of 8 to 512 characters, without spaces")
     }
-    await this.upsertCredential_(account.id, encryptToken(key, account.id, value), key.id, setBy ?? null)
+    await this.upsertCredential_(account.id, encryptToken(key, account.id, value), setBy ?? null)
     this.forgetToken_(account.id)
     return (await this.describeAccounts()).find((a) => a.id === account.id)!
   }
@@ -245,17 +245,15 @@ class KaspiModuleService extends MedusaService({
   protected async upsertCredential_(
     accountId: string,
     ciphertext: string,
-    keyId: string,
     setBy: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
     await sharedContext.manager!.execute(
-      `insert into kaspi_account_credential (id, account_id, token_ciphertext, key_id, set_by)
-       values (?, ?, ?, ?, ?)
+      `insert into kaspi_account_credential (id, account_id, token_ciphertext, set_by)
+       values (?, ?, ?, ?)
        on conflict (account_id) where deleted_at is null do update set
-         token_ciphertext = excluded.token_ciphertext, key_id = excluded.key_id,
-         set_by = excluded.set_by, updated_at = now()`,
-      [generateEntityId(undefined, "kcred"), accountId, ciphertext, keyId, setBy]
+         token_ciphertext = excluded.token_ciphertext, set_by = excluded.set_by, updated_at = now()`,
+      [generateEntityId(undefined, "kcred"), accountId, ciphertext, setBy]
     )
   }
 

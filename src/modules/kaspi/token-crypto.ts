@@ -58,12 +58,6 @@ export function encryptToken(key: TokenKey, accountId: string, token: string): s
   return ["v1", key.id, iv.toString("base64url"), tag.toString("base64url"), ciphertext.toString("base64url")].join(".")
 }
 
-/** The key id a stored token was encrypted under, or null when the value is not ours. */
-export function storedKeyId(stored: string): string | null {
-  const parts = stored.split(".")
-  return parts.length === 5 && parts[0] === "v1" ? parts[1] : null
-}
-
 export function decryptToken(key: TokenKey, accountId: string, stored: string): SecretToken {
   const parts = stored.split(".")
   if (parts.length !== 5 || parts[0] !== "v1") {

@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
+import type { KaspiEffectiveOrderOptions } from "../../modules/kaspi/service"
 import { requestKaspiActionOrLog } from "./request-kaspi-action-or-log"
 
 /**
@@ -14,10 +15,14 @@ import { requestKaspiActionOrLog } from "./request-kaspi-action-or-log"
 export async function acceptMissedAutoAccepts(
   container: MedusaContainer,
   accountId: string,
-  { importedBeforeSeconds = 60, limit = 20 }: { importedBeforeSeconds?: number; limit?: number } = {}
+  {
+    importedBeforeSeconds = 60,
+    limit = 20,
+    orderOptions,
+  }: { importedBeforeSeconds?: number; limit?: number; orderOptions?: KaspiEffectiveOrderOptions } = {}
 ): Promise<number> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  if (!(await kaspi.getOrderOptions(accountId)).autoAccept) return 0
+  if (!(orderOptions ?? (await kaspi.getOrderOptions(accountId))).autoAccept) return 0
   const missed = await kaspi.listKaspiOrdersMissingAccept(accountId, { importedBeforeSeconds, limit })
   for (const row of missed) {
     await requestKaspiActionOrLog(container, row, { action: "accept" }, "auto-accept", "Auto-accept not sent")

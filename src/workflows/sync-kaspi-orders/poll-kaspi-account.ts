@@ -3,6 +3,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import { KaspiApiError, KASPI_MAX_WINDOW_MS, DAY_MS } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
+import type { KaspiEffectiveOrderOptions } from "../../modules/kaspi/service"
 import {
   ACCEPTED_ORDER_STATES,
   NEW_ORDER_STATES,
@@ -34,10 +35,10 @@ export interface PollResult {
 export async function pollKaspiAccount(
   container: MedusaContainer,
   accountId: string,
-  opts: { force?: boolean; now?: number } = {}
+  opts: { force?: boolean; now?: number; orderOptions?: KaspiEffectiveOrderOptions } = {}
 ): Promise<PollResult> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const o = await kaspi.getOrderOptions(accountId)
+  const o = opts.orderOptions ?? (await kaspi.getOrderOptions(accountId))
   const owner = randomUUID()
   const claim = await kaspi.claimKaspiPoll(accountId, {
     dueAfterSeconds: Math.max(1, o.pollIntervalSeconds - 2),

@@ -147,7 +147,6 @@ moduleIntegrationTestRunner<KaspiModuleService>({
         await service.createKaspiAccountCredentials({
           account_id: "second",
           token_ciphertext: encryptToken(otherKey, "second", STORED_SENTINEL),
-          key_id: otherKey.id,
         })
         const second = (await service.describeAccounts()).find((a) => a.id === "second")
         expect(second).toMatchObject({ hasToken: false, tokenSource: "stored", tokenProblem: expect.stringMatching(/another key/) })

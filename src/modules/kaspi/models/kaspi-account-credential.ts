@@ -8,8 +8,7 @@ import { model } from "@medusajs/framework/utils"
 export const KaspiAccountCredential = model.define("kaspi_account_credential", {
   id: model.id({ prefix: "kcred" }).primaryKey(),
   account_id: model.text().unique(),
+  /** `v1.<key id>.<iv>.<tag>.<ciphertext>`: the key id inside tells a changed key apart from tampering. */
   token_ciphertext: model.text(),
-  /** Fingerprint of the key it was encrypted under (not the key). */
-  key_id: model.text(),
   set_by: model.text().nullable(),
 })

@@ -1,8 +1,8 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { FeedConfigRecord } from "../../../../lib/feed/feed-store"
+import { configuredAccountId } from "../configured-account"
 
 export function feedService(req: MedusaRequest): KaspiModuleService {
   return req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -11,11 +11,7 @@ export function feedService(req: MedusaRequest): KaspiModuleService {
 /** The configured account named in the path, or 404. */
 export function accountFromPath(req: MedusaRequest): { kaspi: KaspiModuleService; accountId: string } {
   const kaspi = feedService(req)
-  const accountId = String(req.params.accountId)
-  if (!kaspi.listAccounts().some((a) => a.id === accountId)) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Kaspi account "${accountId}" is configured`)
-  }
-  return { kaspi, accountId }
+  return { kaspi, accountId: configuredAccountId(kaspi, String(req.params.accountId)) }
 }
 
 /** What the admin sees of a config: settings, and the feed URL to paste into the Kaspi cabinet. */

@@ -1,16 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../../modules/kaspi/service"
 import type { KaspiEffectiveOrderOptions } from "../../../../../../modules/kaspi/service"
 import type { AdminUpdateKaspiOrderOptionsType } from "../../../validators"
-
-function accountId(kaspi: KaspiModuleService, id: string): string {
-  if (!kaspi.listAccounts().some((a) => a.id === id)) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Kaspi account "${id}" is configured`)
-  }
-  return id
-}
+import { configuredAccountId } from "../../../configured-account"
 
 /** What the admin shows: the value in force, medusa-config's, and whether the owner changed it here. */
 function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions) {
@@ -28,7 +21,7 @@ function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions) {
 /** GET /admin/kaspi/accounts/:id/order-options: polling and auto-accept as they are in force for this shop. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  const id = accountId(kaspi, req.params.id)
+  const id = configuredAccountId(kaspi, req.params.id)
   res.json({ order_options: describe(kaspi, await kaspi.getOrderOptions(id)) })
 }
 
@@ -39,7 +32,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateKaspiOrderOptionsType>, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  const id = accountId(kaspi, req.params.id)
+  const id = configuredAccountId(kaspi, req.params.id)
   const updated = await kaspi.setOrderOptionOverrides(id, req.validatedBody)
   await kaspi.logKaspiEvent({
     account_id: id,

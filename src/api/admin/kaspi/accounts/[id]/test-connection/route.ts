@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../../modules/kaspi/service"
+import { configuredAccountId } from "../../../configured-account"
 
 /**
  * POST /admin/kaspi/accounts/:id/test-connection: one authenticated read, with
@@ -9,9 +9,6 @@ import type KaspiModuleService from "../../../../../../modules/kaspi/service"
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  if (!kaspi.listAccounts().some((a) => a.id === req.params.id)) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Kaspi account "${req.params.id}" is configured`)
-  }
-  const result = await kaspi.testConnection(req.params.id)
+  const result = await kaspi.testConnection(configuredAccountId(kaspi, req.params.id))
   res.json({ connection: result })
 }

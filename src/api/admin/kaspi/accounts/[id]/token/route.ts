@@ -4,15 +4,10 @@ import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import { SecretToken } from "../../../../../../modules/kaspi/secret"
 import KaspiModuleService, { KaspiTokenStoreError } from "../../../../../../modules/kaspi/service"
 import type { AdminStoreKaspiTokenType } from "../../../validators"
+import { configuredAccountId } from "../../../configured-account"
 
 /** Kaspi's answers that mean "this token is wrong", as opposed to "Kaspi could not be asked". */
 const REJECTED = new Set(["unauthorized", "forbidden"])
-
-function accountOr404(kaspi: KaspiModuleService, id: string) {
-  if (!kaspi.listAccounts().some((a) => a.id === id)) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No Kaspi account "${id}" is configured`)
-  }
-}
 
 function refuse(e: unknown): never {
   if (e instanceof KaspiTokenStoreError) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, e.message)
@@ -28,17 +23,17 @@ function refuse(e: unknown): never {
  */
 export async function POST(req: AuthenticatedMedusaRequest<AdminStoreKaspiTokenType>, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  accountOr404(kaspi, req.params.id)
+  const accountId = configuredAccountId(kaspi, req.params.id)
   const { token, verify } = req.validatedBody
-  const connection = verify ? await kaspi.testConnection(req.params.id, new SecretToken(token)) : null
+  const connection = verify ? await kaspi.testConnection(accountId, new SecretToken(token)) : null
   if (connection && !connection.ok && connection.kind && REJECTED.has(connection.kind)) {
     // `message` is what the admin shows; the token itself is never echoed.
     res.status(400).json({ type: "invalid_data", message: `Kaspi rejected this token: ${connection.message}`, saved: false, connection })
     return
   }
-  const account = await kaspi.storeAccountToken(req.params.id, token, req.auth_context?.actor_id).catch(refuse)
+  const account = await kaspi.storeAccountToken(accountId, token, req.auth_context?.actor_id).catch(refuse)
   await kaspi.logKaspiEvent({
-    account_id: req.params.id,
+    account_id: accountId,
     type: "token_stored",
     message: connection?.ok ? "API token stored (encrypted), Kaspi accepted it" : "API token stored (encrypted)",
     data: { by: req.auth_context?.actor_id ?? null, verified: connection?.ok ?? null },
@@ -49,10 +44,10 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminStoreKaspiTokenT
 /** DELETE /admin/kaspi/accounts/:id/token: forgets the stored token. */
 export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  accountOr404(kaspi, req.params.id)
-  const account = await kaspi.clearAccountToken(req.params.id)
+  const accountId = configuredAccountId(kaspi, req.params.id)
+  const account = await kaspi.clearAccountToken(accountId)
   await kaspi.logKaspiEvent({
-    account_id: req.params.id,
+    account_id: accountId,
     type: "token_cleared",
     message: "Stored API token removed",
     data: { by: req.auth_context?.actor_id ?? null },
