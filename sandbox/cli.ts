@@ -4,7 +4,7 @@
 
 import { parseArgs } from "node:util"
 import { startKaspiSandbox } from "./index"
-import type { SkuInput } from "./types"
+import type { SkuInput, WindowRule, ZeroQuantityLines } from "./types"
 
 const HELP = `Kaspi sandbox: a stand-in for the Kaspi.kz Shop API.
 
@@ -19,6 +19,9 @@ Options:
   --stream <seconds>    add a new order (APPROVED_BY_BANK) every N seconds
   --waybill-delay <ms>  delay before a waybill appears after ASSEMBLE (default 1500)
   --allow-default-user-agent   turn the WAF quirk off
+  --window-rule <r>     how the 14-day creationDate window is counted: almaty-days-inclusive (default) or ms
+  --zero-quantity-lines <z>    remainedQuantity 0 keeps the line at quantity 0 (keep, default) or removes it
+  --lenient             accept the old undocumented list forms (comma states …); for the sandbox's own tests only
   --quiet               do not log requests
   --help`
 
@@ -32,6 +35,12 @@ export function parseSkus(list: string, seed: number): SkuInput[] {
       const p = price !== undefined && Number(price) > 0 ? Number(price) : 1000 + (((seed * 7919 + i * 104729) >>> 0) % 200) * 490
       return { sku, price: p }
     })
+}
+
+function choice<T extends string>(value: string | undefined, name: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`--${name} must be one of ${allowed.join(", ")}`)
+  return value as T
 }
 
 function intOption(value: string | undefined, name: string, fallback: number): number {
@@ -55,6 +64,9 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
       stream: { type: "string" },
       "waybill-delay": { type: "string" },
       "allow-default-user-agent": { type: "boolean" },
+      "window-rule": { type: "string" },
+      "zero-quantity-lines": { type: "string" },
+      lenient: { type: "boolean" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
     },
@@ -74,6 +86,9 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
     seed,
     waybillDelayMs: intOption(values["waybill-delay"], "waybill-delay", 1500),
     rejectDefaultUserAgent: !values["allow-default-user-agent"],
+    windowRule: choice<WindowRule>(values["window-rule"], "window-rule", ["almaty-days-inclusive", "ms"], "almaty-days-inclusive"),
+    zeroQuantityLines: choice<ZeroQuantityLines>(values["zero-quantity-lines"], "zero-quantity-lines", ["keep", "remove"], "keep"),
+    lenient: values.lenient === true,
     log: values.quiet ? undefined : (line) => console.log(`[kaspi-sandbox] ${line}`),
   })
 
@@ -103,6 +118,7 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
   console.log(`  orders API:              ${sandbox.baseUrl}/v2/orders`)
   console.log(`  control API:             ${sandbox.origin}/__sandbox/health`)
   console.log(`  merchants:               ${sandbox.merchantIds.join(", ")} (${tokens.length} token${tokens.length === 1 ? "" : "s"} configured)`)
+  if (values.lenient) console.log("  mode:                    LENIENT (undocumented list forms accepted; not Kaspi as documented)")
 
   const close = async () => {
     if (timer) clearInterval(timer)

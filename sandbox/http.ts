@@ -3,6 +3,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http"
 import { errorBody, type Json, type RenderContext } from "./json-api"
 import type { Shop, SandboxStore } from "./store"
+import type { RecordedAction } from "./types"
 
 export const JSON_API = "application/vnd.api+json"
 export const MAX_BODY_BYTES = 1024 * 1024
@@ -29,6 +30,10 @@ export interface ApiResult {
   raw?: Buffer
   contentType?: string
   headers?: Record<string, string>
+  /** never answer: the socket is held until the client gives up or the sandbox closes (like the timeout fault) */
+  hang?: boolean
+  /** extra fields for this request's action-log entry */
+  action?: Pick<RecordedAction, "codeSent" | "sendCodeAnswer">
 }
 
 export const ok = (json: unknown): ApiResult => ({ status: 200, json })

@@ -13,13 +13,17 @@ import type {
   KaspiSandboxOptions,
   KaspiSideEvent,
   OrderInput,
+  RawOrderValues,
   SandboxOrder,
   SeedInput,
+  SendCodeAnswerConfig,
 } from "./types"
 
 export * from "./types"
 export { SandboxError } from "./store"
 export { isDefaultUserAgent } from "./waf"
+export { GUIDE_EXAMPLE_VARIANTS } from "./variants"
+export { SEND_CODE_MODES } from "./send-code"
 
 export const DEFAULT_TOKEN = "test-token"
 export const DEFAULT_MERCHANT_ID = "30123456"
@@ -30,6 +34,10 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
   if (tokens.some((t) => typeof t !== "string" || t === "")) throw new Error("tokens must be non-empty strings")
   const seed = opts.seed ?? 1
   const host = opts.host ?? "127.0.0.1"
+  const windowRule = opts.windowRule ?? "almaty-days-inclusive"
+  if (windowRule !== "almaty-days-inclusive" && windowRule !== "ms") throw new Error('windowRule must be "almaty-days-inclusive" or "ms"')
+  const zeroQuantityLines = opts.zeroQuantityLines ?? "keep"
+  if (zeroQuantityLines !== "keep" && zeroQuantityLines !== "remove") throw new Error('zeroQuantityLines must be "keep" or "remove"')
 
   const store = new SandboxStore({
     tokens,
@@ -37,6 +45,9 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     seed,
     waybillDelayMs: opts.waybillDelayMs ?? 1500,
     startTime: opts.startTime,
+    lenient: opts.lenient === true,
+    windowRule,
+    zeroQuantityLines,
   })
   const faults = new FaultInjector(seed)
 
@@ -51,6 +62,10 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     listOrders: () => store.allOrders().map((o) => store.view(o)),
     trigger: (code: string, event: KaspiSideEvent, options?: KaspiEventOptions) => store.trigger(code, event, options),
     corruptOrder: (code: string, attributes: Record<string, unknown>, options?: { remove?: string[] }) => store.corruptOrder(code, attributes, options),
+    setRawValues: (code: string, values: RawOrderValues) => store.setRawValues(code, values),
+    setSendCodeAnswer: (answer: SendCodeAnswerConfig) => store.setSendCodeAnswer(answer),
+    getSendCodeAnswer: () => store.getSendCodeAnswer(),
+    mode: () => ({ lenient: store.options.lenient, windowRule: store.options.windowRule, zeroQuantityLines: store.options.zeroQuantityLines }),
     setFaults: (f: FaultConfig) => {
       const v = validateFaultConfig(f)
       if (!v.ok) throw new SandboxError(v.error)
@@ -62,6 +77,7 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     now: () => store.clock.now(),
     actions: () => store.actions(),
     requests: () => store.requests(),
+    requestCountsByState: () => store.requestCountsByState(),
     reset: () => {
       store.reset()
       faults.reset()
@@ -87,12 +103,16 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     getOrder: api.getOrder,
     trigger: (code: string, event: KaspiSideEvent, options?: KaspiEventOptions): SandboxOrder => api.trigger(code, event, options),
     corruptOrder: api.corruptOrder,
+    setRawValues: api.setRawValues,
     setFaults: api.setFaults,
+    setSendCodeAnswer: api.setSendCodeAnswer,
+    getSendCodeAnswer: api.getSendCodeAnswer,
     advanceClock: api.advanceClock,
     setClock: api.setClock,
     now: api.now,
     actions: api.actions,
     requests: api.requests,
+    requestCountsByState: api.requestCountsByState,
     reset: api.reset,
   }
 }

@@ -1,10 +1,11 @@
 // JSON:API envelopes and resource renderers, shaped like the guide payloads (payloads/01–11).
 // `api` is the absolute API base built from the request origin: `${origin}/shop/api`.
 
-import { cityIdOf, masterProductIdOf, merchantProductIdOf, pointOfServiceIdOf } from "./ids"
+import { cityIdOf, masterProductIdOf, merchantProductIdOf } from "./ids"
 import { cityByCode } from "./kazakh-data"
 import type { StoreInfo } from "./order-factory"
-import type { SandboxCity, SandboxEntry, SandboxOrder } from "./types"
+import type { OrderVariants, SandboxAddress, SandboxCity, SandboxEntry, SandboxOrder } from "./types"
+import { GUIDE_EXAMPLE_VARIANTS, pointOfServiceIdIn } from "./variants"
 
 export type Json = Record<string, unknown>
 
@@ -40,15 +41,23 @@ function cityAttributes(city: SandboxCity): Json {
 export function originAddress(ctx: RenderContext, order: SandboxOrder): Json {
   const store = ctx.storeInfo(order.merchantId, order.storeId)
   const city = cityByCode(store.cityCode)
+  const v = order.variants
   return {
-    id: pointOfServiceIdOf(order.merchantId, order.storeId),
+    // API.md a.1 / appendix: originAddress.id may be null; its form follows the order's POS id form (a.0, a.8).
+    id: v.originAddress === "nullId" ? null : pointOfServiceIdIn(v.pointOfServiceId, order.merchantId, order.storeId),
     displayName: order.storeId,
     address: { ...store.address },
     city: city ? { id: cityIdOf(city.code), ...cityAttributes(city) } : null,
   }
 }
 
+/** API.md a.1 "nulls common": only formattedAddress (and the apartment) survive. */
+function sparseAddress(addr: SandboxAddress): SandboxAddress {
+  return { ...addr, streetName: null, streetNumber: null, town: null, district: null, building: null, latitude: null, longitude: null }
+}
+
 export function orderAttributes(ctx: RenderContext, o: SandboxOrder): Json {
+  const v = o.variants
   const a: Json = {
     code: o.code,
     totalPrice: o.totalPrice,
@@ -56,12 +65,15 @@ export function orderAttributes(ctx: RenderContext, o: SandboxOrder): Json {
   }
   if (o.creditTerm !== null) a.creditTerm = o.creditTerm
   a.creationDate = o.creationDate
-  if (o.plannedDeliveryDate !== null) a.plannedDeliveryDate = o.plannedDeliveryDate
+  // API.md appendix: plannedDeliveryDate, reservationDate and deliveryAddress are `|null`; some
+  // orders say null where the guide examples leave the field out.
+  if (o.plannedDeliveryDate !== null || v.explicitNulls) a.plannedDeliveryDate = o.plannedDeliveryDate
   a.deliveryCostForSeller = o.deliveryCostForSeller
-  if (o.reservationDate !== null) a.reservationDate = o.reservationDate
+  if (o.reservationDate !== null || v.explicitNulls) a.reservationDate = o.reservationDate
   a.isKaspiDelivery = o.isKaspiDelivery
   a.deliveryMode = o.deliveryMode
-  if (o.deliveryAddress) a.deliveryAddress = { ...o.deliveryAddress }
+  if (o.deliveryAddress) a.deliveryAddress = v.sparseDeliveryAddress ? sparseAddress(o.deliveryAddress) : { ...o.deliveryAddress }
+  else if (v.explicitNulls) a.deliveryAddress = null
   a.signatureRequired = o.signatureRequired
   a.preOrder = o.preOrder
   a.pickupPointId = o.pickupPointId
@@ -70,7 +82,8 @@ export function orderAttributes(ctx: RenderContext, o: SandboxOrder): Json {
   a.status = o.status
   if (o.cancellationReason) a.cancellationReason = o.cancellationReason
   a.customer = {
-    id: o.customer.id,
+    // API.md appendix: customer.id is optional.
+    id: v.nullCustomerId ? null : o.customer.id,
     name: o.customer.name,
     cellPhone: o.customer.cellPhone,
     firstName: o.customer.firstName,
@@ -79,8 +92,10 @@ export function orderAttributes(ctx: RenderContext, o: SandboxOrder): Json {
   a.deliveryCost = o.deliveryCost
   a.assembled = o.assembled
   if (o.numberOfSpace !== null) a.numberOfSpace = o.numberOfSpace
-  if (o.isKaspiDelivery) a.originAddress = originAddress(ctx, o)
+  if (o.isKaspiDelivery && v.originAddress !== "absent") a.originAddress = originAddress(ctx, o)
   if (o.kaspiDelivery) a.kaspiDelivery = kaspiDeliveryAttributes(ctx, o)
+  // (b): the status set is open-ended; POST /__sandbox/orders/:code/raw shows values the plugin doesn't know.
+  if (o.rawValues) Object.assign(a, o.rawValues)
   if (o.corruption) {
     for (const k of o.corruption.remove) delete a[k]
     Object.assign(a, o.corruption.set)
@@ -133,15 +148,16 @@ export function statusChangeResource(ctx: RenderContext, o: SandboxOrder, attrib
   }
 }
 
-export function entryAttributes(e: SandboxEntry): Json {
+export function entryAttributes(e: SandboxEntry, v: OrderVariants = GUIDE_EXAMPLE_VARIANTS): Json {
   const a: Json = { unitType: e.unitType }
   if (e.minAllowedWeight !== null) a.minAllowedWeight = e.minAllowedWeight
-  a.offer = { code: e.sku, name: e.name }
+  // API.md a.4 / appendix: offer.name and category are optional on entries.
+  a.offer = { code: e.sku, name: v.nullOfferName.includes(e.entryNumber) ? null : e.name }
   a.quantity = e.quantity
   a.totalPrice = e.totalPrice
   a.weight = e.weight
   a.entryNumber = e.entryNumber
-  a.category = { code: e.category.code, title: e.category.title }
+  a.category = v.nullCategory.includes(e.entryNumber) ? null : { code: e.category.code, title: e.category.title }
   a.deliveryCost = e.deliveryCost
   a.basePrice = e.basePrice
   a.isImeiRequired = e.isImeiRequired
@@ -153,12 +169,13 @@ export function entryResource(ctx: RenderContext, o: SandboxOrder, e: SandboxEnt
   return {
     type: "orderentries",
     id: e.id,
-    attributes: entryAttributes(e),
+    attributes: entryAttributes(e, o.variants),
     relationships: {
       product: { links: rel(self, "product"), data: { type: "masterproducts", id: masterProductIdOf(e.productCode) } },
       deliveryPointOfService: {
         links: rel(self, "deliveryPointOfService"),
-        data: { type: "pointofservices", id: pointOfServiceIdOf(o.merchantId, e.storeId) },
+        // API.md a.0, a.4, a.8: base64 or the plain "16483752_PP1" form, per order.
+        data: { type: "pointofservices", id: pointOfServiceIdIn(o.variants.pointOfServiceId, o.merchantId, e.storeId) },
       },
     },
     links: { self },
@@ -201,8 +218,13 @@ export function merchantProductResource(ctx: RenderContext, merchantId: string, 
   return { type: "merchantproducts", id, attributes, relationships: {}, links: { self: `${ctx.api}/v2/merchantproducts/${id}` } }
 }
 
-export function pointOfServiceResource(ctx: RenderContext, merchantId: string, store: StoreInfo): Json {
-  const id = pointOfServiceIdOf(merchantId, store.storeId)
+export function pointOfServiceResource(
+  ctx: RenderContext,
+  merchantId: string,
+  store: StoreInfo,
+  form: OrderVariants["pointOfServiceId"] = "base64"
+): Json {
+  const id = pointOfServiceIdIn(form, merchantId, store.storeId)
   const self = `${ctx.api}/v2/pointofservices/${id}`
   return {
     type: "pointofservices",

@@ -19,6 +19,7 @@ import {
 } from "./kazakh-data"
 import { chance, hashString, mulberry32, pick, pickWeighted, randInt, type Rng } from "./prng"
 import { defaultStateFor, isPostCompletion } from "./state-machine"
+import { GUIDE_EXAMPLE_VARIANTS, variantsFor } from "./variants"
 import type {
   DeliveryKind,
   DeliveryMode,
@@ -235,6 +236,8 @@ export function assignIdentity(order: SandboxOrder, orderNo: number, code: strin
   order.id = orderIdOf(orderNo)
   order.code = code
   for (const e of order.entries) e.id = entryIdOf(orderNo, e.entryNumber)
+  // The render variants hang on the code, so a seed gives the same mix every time.
+  order.variants = variantsFor(code, order.entries.map((e) => e.entryNumber))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -378,10 +381,13 @@ export function buildOrder(input: OrderInput, ctx: FactoryContext): SandboxOrder
     kaspiDelivery,
     securityCode: null,
     securityCodeSentAt: null,
+    codesSent: 0,
     completedAt: postCompletion ? approvedByBankDate + randInt(rng, 1, 3) * DAY : null,
     waybillDueRealTime: null,
     waybillDueClockTime: null,
     corruption: null,
+    rawValues: null,
+    variants: { ...GUIDE_EXAMPLE_VARIANTS },
     entries,
   }
   if (state === "ARCHIVE") order.customer.cellPhone = MASKED_PHONE

@@ -189,7 +189,13 @@ export class SandboxHttpServer {
         httpStatus: result.status,
         ...(error ? { error } : {}),
         ...(fault ? { fault: fault.kind } : {}),
+        ...(result.action ?? {}),
       })
+    }
+    if (result.hang) {
+      // Like the timeout fault: no answer; the client giving up (or close()) ends the socket.
+      this.logRequest(rec)
+      return
     }
     this.write(res, result)
   }

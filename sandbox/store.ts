@@ -23,16 +23,23 @@ import {
   type MerchantCommand,
   type OrderFacts,
 } from "./state-machine"
+import { sendCodeAnswerProblem } from "./send-code"
 import type {
   KaspiEventOptions,
   KaspiSideEvent,
   OrderInput,
+  RawOrderValues,
   RecordedAction,
   RecordedRequest,
   SandboxEntry,
   SandboxOrder,
   SeedInput,
+  SendCodeAnswerConfig,
+  SendCodeAnswerState,
+  WindowRule,
+  ZeroQuantityLines,
 } from "./types"
+import { variantsProblem } from "./variants"
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -65,6 +72,10 @@ export interface StoreOptions {
   seed: number
   waybillDelayMs: number
   startTime?: number
+  /** true = the old accepting list validation (sandbox unit tests only) */
+  lenient: boolean
+  windowRule: WindowRule
+  zeroQuantityLines: ZeroQuantityLines
 }
 
 function merchantIdsFor(tokens: string[], first: string): string[] {
@@ -91,6 +102,7 @@ export class SandboxStore {
   private requestLog: RecordedRequest[] = []
   private actionSeq = 0
   private requestSeq = 0
+  private sendCodeAnswer: SendCodeAnswerState = { mode: "normal", remaining: 0 }
 
   constructor(readonly options: StoreOptions) {
     this.clock = new SandboxClock(options.startTime)
@@ -122,6 +134,7 @@ export class SandboxStore {
     this.requestLog = []
     this.actionSeq = 0
     this.requestSeq = 0
+    this.sendCodeAnswer = { mode: "normal", remaining: 0 }
   }
 
   // ----------------------------------------------------------------------------- shops
@@ -200,6 +213,8 @@ export class SandboxStore {
         if (e.basePrice !== undefined && !(typeof e.basePrice === "number" && e.basePrice >= 0)) throw new SandboxError(`entry ${e.sku}: basePrice must be a non-negative number`)
       }
     }
+    const variantsError = variantsProblem(input.variants)
+    if (variantsError) throw new SandboxError(variantsError)
     const rng = mulberry32(input.seed ?? mixSeed(this.options.seed, 0xadd, this.addCalls++))
     const order = buildOrder(input, {
       merchantId: shop.merchantId,
@@ -220,6 +235,7 @@ export class SandboxStore {
     }
     if (this.byCode.has(code)) throw new SandboxError(`Order code ${code} already exists`)
     assignIdentity(order, orderNoForCode(code), code)
+    if (input.variants) order.variants = { ...order.variants, ...input.variants }
     this.register(shop, order)
     return this.view(order)
   }
@@ -329,6 +345,49 @@ export class SandboxStore {
     return this.view(order)
   }
 
+  setRawValues(code: string, values: RawOrderValues): SandboxOrder {
+    const order = this.byCode.get(code)
+    if (!order) throw new SandboxError(`No order with code ${code}`, 404)
+    if (!values || typeof values !== "object" || Array.isArray(values)) throw new SandboxError("body must be an object {status?, state?, deliveryMode?}")
+    const raw: RawOrderValues = {}
+    for (const [k, v] of Object.entries(values)) {
+      if (k !== "status" && k !== "state" && k !== "deliveryMode") throw new SandboxError(`unknown key ${k}; use status, state, deliveryMode`)
+      if (typeof v !== "string" || v === "") throw new SandboxError(`${k} must be a non-empty string`)
+      raw[k] = v
+    }
+    order.rawValues = Object.keys(raw).length === 0 ? null : raw
+    return this.view(order)
+  }
+
+  // ----------------------------------------------------------------------------- COMPLETED step 1 answers
+
+  setSendCodeAnswer(config: SendCodeAnswerConfig): SendCodeAnswerState {
+    const problem = sendCodeAnswerProblem(config)
+    if (problem) throw new SandboxError(problem)
+    if (config.mode === "normal") this.sendCodeAnswer = { mode: "normal", remaining: 0 }
+    else {
+      const next: SendCodeAnswerState = { mode: config.mode, remaining: config.times ?? 1 }
+      if (config.body !== undefined) next.body = clone(config.body)
+      if (config.title !== undefined) next.title = config.title
+      this.sendCodeAnswer = next
+    }
+    return this.getSendCodeAnswer()
+  }
+
+  getSendCodeAnswer(): SendCodeAnswerState {
+    return clone(this.sendCodeAnswer)
+  }
+
+  /** The answer for one valid step-1 request; uses up one of `times`, then falls back to normal. */
+  takeSendCodeAnswer(): SendCodeAnswerState {
+    const a = this.sendCodeAnswer
+    if (a.mode === "normal" || a.remaining <= 0) return { mode: "normal", remaining: 0 }
+    const taken = clone(a)
+    a.remaining -= 1
+    if (a.remaining <= 0) this.sendCodeAnswer = { mode: "normal", remaining: 0 }
+    return taken
+  }
+
   private apply(order: SandboxOrder, patch: FactsPatch, effects: Effect[]): void {
     const now = this.clock.now()
     if (patch.state !== undefined) order.state = patch.state
@@ -350,6 +409,7 @@ export class SandboxStore {
         case "SEND_SECURITY_CODE":
           order.securityCode = String(randInt(this.miscRng, 1000, 9999))
           order.securityCodeSentAt = now
+          order.codesSent += 1
           break
         case "SCHEDULE_WAYBILL": {
           const delay = this.options.waybillDelayMs
@@ -393,12 +453,22 @@ export class SandboxStore {
       if (!d.ok) return d
       outcomes.push({ entry: item.entry, plan: d.plan, reason: d.reason })
     }
-    const removed = outcomes.filter((o) => o.plan.remove).length
-    if (removed >= order.entries.length) {
+    // A line cancelled to 0 counts as gone, whether it is kept (quantity 0) or removed.
+    const emptied = new Set(outcomes.filter((o) => o.plan.remove).map((o) => o.entry))
+    const left = order.entries.filter((e) => !emptied.has(e) && e.quantity > 0).length
+    if (left === 0) {
       return { ok: false, title: "The last entry of an order can't be cancelled; cancel the whole order instead" }
     }
+    const keepZero = this.options.zeroQuantityLines === "keep"
     for (const o of outcomes) {
-      if (o.plan.remove) {
+      if (o.plan.remove && keepZero) {
+        // API.md a.12 says "0 removes the line", but no captured response shows it gone; "keep"
+        // (quantity 0, totalPrice 0, still listed) is the form a reader must survive either way.
+        o.entry.quantity = 0
+        o.entry.weight = 0
+        o.entry.totalPrice = 0
+        if (o.entry.minAllowedWeight !== null) o.entry.minAllowedWeight = 0
+      } else if (o.plan.remove) {
         order.entries = order.entries.filter((e) => e !== o.entry)
       } else {
         o.entry.quantity = o.plan.quantity
@@ -435,5 +505,19 @@ export class SandboxStore {
 
   requests(): RecordedRequest[] {
     return clone(this.requestLog)
+  }
+
+  /** GET /v2/orders list calls (by-code lookups left out), counted by filter[orders][state] as sent. */
+  requestCountsByState(): Record<string, number> {
+    const counts: Record<string, number> = {}
+    for (const r of this.requestLog) {
+      if (r.route !== "GET /v2/orders") continue
+      const q = new URLSearchParams(r.query)
+      if (q.has("filter[orders][code]")) continue
+      const states = q.getAll("filter[orders][state]")
+      const key = states.length === 0 ? "(none)" : states.join(",")
+      counts[key] = (counts[key] ?? 0) + 1
+    }
+    return counts
   }
 }

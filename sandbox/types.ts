@@ -82,6 +82,34 @@ export interface SandboxEntry {
   imei: string[]
 }
 
+/**
+ * How the API renders one order among the forms Kaspi is known or likely to send. Drawn once per
+ * order from its code (deterministic, so seeded data mixes all forms); addOrder({variants}) overrides.
+ */
+export interface OrderVariants {
+  /** API.md a.0 (ids row), a.4 (a real 2026 entries response), a.8: base64("<merchantId>_<storeId>") or the plain "16483752_PP1" form */
+  pointOfServiceId: "base64" | "plain"
+  /** API.md a.1 / appendix: customer.id is optional, rendered as null */
+  nullCustomerId: boolean
+  /** API.md a.1 (originAddress is M-confidence, appendix optional): Kaspi Delivery orders show it in full, with id null, or not at all */
+  originAddress: "full" | "nullId" | "absent"
+  /** API.md appendix: plannedDeliveryDate, reservationDate and deliveryAddress are `|null`: rendered as explicit nulls instead of left out when not relevant */
+  explicitNulls: boolean
+  /** API.md a.1 ("nulls common"): a to-door deliveryAddress with only formattedAddress (street, number, town, coordinates null) */
+  sparseDeliveryAddress: boolean
+  /** entry numbers rendered with category: null (API.md appendix: entry category optional) */
+  nullCategory: number[]
+  /** entry numbers rendered with offer.name: null (API.md appendix: offer.name optional) */
+  nullOfferName: number[]
+}
+
+/** Render-only status/state/deliveryMode strings the plugin may not know yet (POST /__sandbox/orders/:code/raw). */
+export interface RawOrderValues {
+  status?: string
+  state?: string
+  deliveryMode?: string
+}
+
 /** Full internal view of an order (what the control API and getOrder() return). */
 export interface SandboxOrder {
   merchantId: string
@@ -124,12 +152,18 @@ export interface SandboxOrder {
   /** the last code "sent" to the buyer by COMPLETED step 1 */
   securityCode: string | null
   securityCodeSentAt: number | null
+  /** how many times a security code was sent to the buyer (every answer mode of step 1 counts, API.md a.11) */
+  codesSent: number
   completedAt: number | null
   /** ASSEMBLE bookkeeping: the waybill appears when real time or the sandbox clock pass these */
   waybillDueRealTime: number | null
   waybillDueClockTime: number | null
   /** render-only damage set by corruptOrder(): the API shows these attributes instead (state is unaffected) */
   corruption: OrderCorruption | null
+  /** render-only unknown status/state/deliveryMode strings (POST /__sandbox/orders/:code/raw) */
+  rawValues: RawOrderValues | null
+  /** which of Kaspi's documented shapes the API uses for this order */
+  variants: OrderVariants
   entries: SandboxEntry[]
 }
 
@@ -195,6 +229,8 @@ export interface OrderInput {
   deliveryCostForSeller?: number
   cancellationReason?: string
   entries?: EntryInput[]
+  /** render variants to force (default: drawn from the code) */
+  variants?: Partial<OrderVariants>
   /** PRNG seed for the fields not given (default: derived from the sandbox seed) */
   seed?: number
 }
@@ -267,6 +303,33 @@ export type ActionName =
   | "IMEI"
   | "UNKNOWN"
 
+/** Answers to COMPLETED step 1 (X-Send-Code: true, empty X-Security-Code); API.md a.11, §f.10. */
+export type SendCodeMode = "normal" | "empty200" | "json200" | "4xx" | "5xx" | "timeout"
+
+export interface SendCodeAnswerConfig {
+  mode: SendCodeMode
+  /** how many following valid step-1 requests get this answer (default 1) */
+  times?: number
+  /** json200 only: the body to send (default {"data":null}) */
+  body?: unknown
+  /** 4xx only: the error title (default "Security code already sent") */
+  title?: string
+}
+
+export interface SendCodeAnswerState {
+  mode: SendCodeMode
+  /** step-1 requests still to get this answer; 0 for normal */
+  remaining: number
+  body?: unknown
+  title?: string
+}
+
+/** API.md a.1: how the 14-day creationDate limit is counted (documented mode). */
+export type WindowRule = "almaty-days-inclusive" | "ms"
+
+/** API.md a.12: what remainedQuantity 0 does to a line. */
+export type ZeroQuantityLines = "keep" | "remove"
+
 export interface RecordedAction {
   seq: number
   /** sandbox clock, ms */
@@ -282,6 +345,10 @@ export interface RecordedAction {
   error?: string
   /** set when a fault was injected (for "latency" the action still applied) */
   fault?: FaultKind
+  /** COMPLETED step 1: whether a code went to the buyer (also when the answer was 4xx/5xx/none) */
+  codeSent?: boolean
+  /** COMPLETED step 1: the send-code answer mode used, when not normal */
+  sendCodeAnswer?: SendCodeMode
 }
 
 export interface RecordedRequest {
@@ -312,6 +379,15 @@ export interface KaspiSandboxOptions {
   wafHangMs?: number
   /** initial sandbox clock (ms); default real time. The clock always ticks with real time. */
   startTime?: number
+  /**
+   * false (default) = "Kaspi as documented": list requests in forms neither the guide nor the public
+   * clients use are refused (see README). true = the old accepting behaviour, for the sandbox's own tests.
+   */
+  lenient?: boolean
+  /** documented mode: how the 14-day window is counted (default "almaty-days-inclusive") */
+  windowRule?: WindowRule
+  /** remainedQuantity 0 keeps the line with quantity 0 (default "keep") or removes it */
+  zeroQuantityLines?: ZeroQuantityLines
   log?: (line: string) => void
 }
 
@@ -328,11 +404,18 @@ export interface KaspiSandbox {
   trigger(code: string, event: KaspiSideEvent, options?: KaspiEventOptions): SandboxOrder
   /** Makes the API render this order with broken attributes (to test response validation); {} and no remove = repair. */
   corruptOrder(code: string, attributes: Record<string, unknown>, options?: { remove?: string[] }): SandboxOrder
+  /** Makes the API show these status/state/deliveryMode strings for the order (render only); {} clears them. */
+  setRawValues(code: string, values: RawOrderValues): SandboxOrder
   setFaults(f: FaultConfig): void
+  /** How the next step-1 request(s) of COMPLETED are answered; {mode:"normal"} resets. */
+  setSendCodeAnswer(answer: SendCodeAnswerConfig): SendCodeAnswerState
+  getSendCodeAnswer(): SendCodeAnswerState
   advanceClock(ms: number): void
   setClock(ms: number): void
   now(): number
   actions(): RecordedAction[]
   requests(): RecordedRequest[]
+  /** GET /v2/orders list calls (not by-code) counted by their filter[orders][state] value(s) */
+  requestCountsByState(): Record<string, number>
   reset(): void
 }

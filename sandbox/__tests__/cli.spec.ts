@@ -2,6 +2,7 @@
 
 import { spawn } from "node:child_process"
 import { join } from "node:path"
+import { main } from "../cli"
 import { UA } from "./helpers"
 
 describe("scripts/sandbox.js", () => {
@@ -33,6 +34,27 @@ describe("scripts/sandbox.js", () => {
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)))
       child.kill("SIGTERM")
       expect(await exited).toBe(0)
+    }
+  })
+
+  it("--lenient, --window-rule and --zero-quantity-lines set the modes; documented is the default", async () => {
+    const log = jest.spyOn(console, "log").mockImplementation(() => undefined)
+    try {
+      const health = async (argv: string[]) => {
+        const s = await main(["--port", "0", "--quiet", ...argv])
+        try {
+          const line = log.mock.calls.map((c) => String(c[0])).reverse().find((l) => l.includes("control API:")) as string
+          const url = /(http:\/\/\S+\/__sandbox\/health)/.exec(line)?.[1] as string
+          return (await (await fetch(url)).json()).mode
+        } finally {
+          await s.close()
+        }
+      }
+      expect(await health([])).toEqual({ lenient: false, windowRule: "almaty-days-inclusive", zeroQuantityLines: "keep" })
+      expect(await health(["--lenient", "--window-rule", "ms", "--zero-quantity-lines", "remove"])).toEqual({ lenient: true, windowRule: "ms", zeroQuantityLines: "remove" })
+      await expect(main(["--port", "0", "--quiet", "--window-rule", "days"])).rejects.toThrow(/--window-rule/)
+    } finally {
+      log.mockRestore()
     }
   })
 })

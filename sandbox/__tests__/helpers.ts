@@ -76,7 +76,10 @@ export function listUrl(params: Record<string, string | number>): string {
   return `/v2/orders?${q}`
 }
 
-export const ALL_STATES = "NEW,SIGN_REQUIRED,PICKUP,DELIVERY,KASPI_DELIVERY,ARCHIVE"
+/** Every list state; documented mode takes one per request (API.md §f.3). */
+export const STATES = ["NEW", "SIGN_REQUIRED", "PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"] as const
+/** The comma form, refused in documented mode (kept for the lenient tests). */
+export const ALL_STATES = STATES.join(",")
 
 /** A request with full control of headers (no default Accept / User-Agent), via node:http. */
 export function rawRequest(

@@ -50,13 +50,39 @@ describe("partial cancellation", () => {
       expect(sb.actions().map((x) => [x.action, x.result, x.code])).toEqual([["ENTRY_CANCEL", "ok", o.code]])
     })
 
-    it("remainedQuantity 0 removes the line", async () => {
+    it("remainedQuantity 0 keeps the line with quantity 0 and totalPrice 0 (default zeroQuantityLines: keep)", async () => {
       const o = twoLines()
-      expect((await kaspi(sb, "/v2/orderEntryCancelOperation", { body: cancelBody(o.entries[1].id, 0, "BUYER_CANCELLATION_BY_MERCHANT") })).status).toBe(200)
+      const r = await kaspi(sb, "/v2/orderEntryCancelOperation", { body: cancelBody(o.entries[1].id, 0, "BUYER_CANCELLATION_BY_MERCHANT") })
+      expect(r.status).toBe(200)
+      expect(r.json.data.attributes.remainedQuantity).toBe(0)
       const entries = (await kaspi(sb, `/v2/orders/${o.id}/entries`)).json.data
-      expect(entries.map((e: any) => e.attributes.offer.code)).toEqual(["A-1"])
-      expect((await kaspi(sb, `/v2/orderentries/${o.entries[1].id}`)).status).toBe(404)
+      expect(entries.map((e: any) => [e.attributes.offer.code, e.attributes.quantity, e.attributes.totalPrice])).toEqual([
+        ["A-1", 3, 3000],
+        ["B-2", 0, 0],
+      ])
+      const line = await kaspi(sb, `/v2/orderentries/${o.entries[1].id}`)
+      expect(line.status).toBe(200)
+      expect(line.json.data.attributes).toMatchObject({ quantity: 0, totalPrice: 0, basePrice: 2500 })
+      // totals recalculated: 3000 + 0 + delivery 500
       expect(sb.getOrder(o.code)?.totalPrice).toBe(3500)
+      expect((await kaspi(sb, `/v2/orders/${o.id}`)).json.data.attributes.totalPrice).toBe(3500)
+      // a kept 0 line can't be cancelled again, and the last non-empty line stays protected
+      expect((await kaspi(sb, "/v2/orderEntryCancelOperation", { body: cancelBody(o.entries[1].id, 0) })).json.errors[0].title).toBe(ENTRY_CANCEL_TITLES.quantityTooLarge)
+      expect((await kaspi(sb, "/v2/orderEntryCancelOperation", { body: cancelBody(o.entries[0].id, 0) })).json.errors[0].title).toMatch(/last entry/)
+    })
+
+    it("zeroQuantityLines: remove drops the line instead", async () => {
+      const s2 = await start({ zeroQuantityLines: "remove" })
+      try {
+        const o = s2.addOrder({ deliveryCost: 500, entries: [{ sku: "A-1", quantity: 3, basePrice: 1000 }, { sku: "B-2", quantity: 1, basePrice: 2500 }] })
+        expect((await kaspi(s2, "/v2/orderEntryCancelOperation", { body: cancelBody(o.entries[1].id, 0, "BUYER_CANCELLATION_BY_MERCHANT") })).status).toBe(200)
+        const entries = (await kaspi(s2, `/v2/orders/${o.id}/entries`)).json.data
+        expect(entries.map((e: any) => e.attributes.offer.code)).toEqual(["A-1"])
+        expect((await kaspi(s2, `/v2/orderentries/${o.entries[1].id}`)).status).toBe(404)
+        expect(s2.getOrder(o.code)?.totalPrice).toBe(3500)
+      } finally {
+        await s2.close()
+      }
     })
 
     it.each([

@@ -1,6 +1,8 @@
 // Every GET endpoint besides the list: shapes like the guide payloads, ids, 404s.
+// The fixtures pin the guide-example variants; the other forms Kaspi sends are in variants.spec.ts.
 
 import type { KaspiSandbox, SandboxOrder } from "../index"
+import { GUIDE_EXAMPLE_VARIANTS } from "../variants"
 import { decodeB64, kaspi, start } from "./helpers"
 
 describe("read endpoints", () => {
@@ -14,6 +16,7 @@ describe("read endpoints", () => {
     order = sb.addOrder({
       deliveryMode: "DELIVERY_PICKUP",
       storeId: "PP1",
+      variants: GUIDE_EXAMPLE_VARIANTS,
       customer: { firstName: "Айгерим", lastName: "Сулейменова", cellPhone: "7071234567" },
       entries: [
         { sku: "SKU-CHAIR-01", name: "Стул офисный", quantity: 2, basePrice: 15000, productCode: "120000001" },
@@ -21,7 +24,7 @@ describe("read endpoints", () => {
       ],
     })
     weighted = sb.addOrder({ entries: [{ sku: "MELON-TORPEDO-KG", unitType: "MEASURABLE_PIECES", quantity: 3, basePrice: 1560, weight: 3800 }] })
-    kaspiOrder = sb.addOrder({ deliveryMode: "DELIVERY_LOCAL", isKaspiDelivery: true, storeId: "PP2" })
+    kaspiOrder = sb.addOrder({ deliveryMode: "DELIVERY_LOCAL", isKaspiDelivery: true, storeId: "PP2", variants: GUIDE_EXAMPLE_VARIANTS })
   })
   afterAll(() => sb.close())
 

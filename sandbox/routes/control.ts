@@ -10,10 +10,15 @@ import type {
   KaspiEventOptions,
   KaspiSideEvent,
   OrderInput,
+  RawOrderValues,
   RecordedAction,
   RecordedRequest,
   SandboxOrder,
   SeedInput,
+  SendCodeAnswerConfig,
+  SendCodeAnswerState,
+  WindowRule,
+  ZeroQuantityLines,
 } from "../types"
 
 /** What the control API drives: the same operations as the programmatic API. */
@@ -25,6 +30,10 @@ export interface ControlTarget {
   listOrders(): SandboxOrder[]
   trigger(code: string, event: KaspiSideEvent, options?: KaspiEventOptions): SandboxOrder
   corruptOrder(code: string, attributes: Record<string, unknown>, options?: { remove?: string[] }): SandboxOrder
+  setRawValues(code: string, values: RawOrderValues): SandboxOrder
+  setSendCodeAnswer(answer: SendCodeAnswerConfig): SendCodeAnswerState
+  getSendCodeAnswer(): SendCodeAnswerState
+  mode(): { lenient: boolean; windowRule: WindowRule; zeroQuantityLines: ZeroQuantityLines }
   setFaults(f: FaultConfig): void
   getFaults(): FaultConfig
   advanceClock(ms: number): void
@@ -32,6 +41,7 @@ export interface ControlTarget {
   now(): number
   actions(): RecordedAction[]
   requests(): RecordedRequest[]
+  requestCountsByState(): Record<string, number>
   reset(): void
 }
 
@@ -65,7 +75,15 @@ function clockView(t: ControlTarget) {
 }
 
 const router = new Router<ControlHandler>()
-  .add("GET", "/health", (t) => ({ ok: true, merchants: t.merchantIds, orders: t.listOrders().length, clock: clockView(t), faults: t.getFaults() }))
+  .add("GET", "/health", (t) => ({
+    ok: true,
+    merchants: t.merchantIds,
+    orders: t.listOrders().length,
+    clock: clockView(t),
+    faults: t.getFaults(),
+    mode: t.mode(),
+    sendCodeAnswer: t.getSendCodeAnswer(),
+  }))
   .add("POST", "/reset", (t) => {
     t.reset()
     return { ok: true }
@@ -98,6 +116,11 @@ const router = new Router<ControlHandler>()
     if (!isObject(attributes)) throw new SandboxError("attributes must be an object")
     return t.corruptOrder(p.code, attributes, { remove: Array.isArray(b.remove) ? (b.remove as string[]) : undefined })
   })
+  // Status/state/deliveryMode strings the plugin does not know yet (API.md (b): treat the sets as open).
+  .add("POST", "/orders/:code/raw", (t, req, p) => t.setRawValues(p.code, bodyObject(req) as RawOrderValues))
+  // COMPLETED step 1 answers (API.md a.11, §f.10); {mode:"normal"} resets.
+  .add("GET", "/send-code-answer", (t) => t.getSendCodeAnswer())
+  .add("POST", "/send-code-answer", (t, req) => t.setSendCodeAnswer(bodyObject(req) as unknown as SendCodeAnswerConfig))
   .add("GET", "/clock", (t) => clockView(t))
   .add("POST", "/clock", (t, req) => {
     const b = bodyObject(req)
@@ -130,7 +153,7 @@ const router = new Router<ControlHandler>()
     const requests = t.requests()
     const countsByRoute: Record<string, number> = {}
     for (const r of requests) countsByRoute[r.route] = (countsByRoute[r.route] ?? 0) + 1
-    return { total: requests.length, faults: requests.filter((r) => r.fault).length, countsByRoute, requests }
+    return { total: requests.length, faults: requests.filter((r) => r.fault).length, countsByRoute, countsByState: t.requestCountsByState(), requests }
   })
 
 export function handleControl(target: ControlTarget, req: ControlRequest): ControlResponse {

@@ -22,5 +22,6 @@ export function getEntryPointOfService(ctx: ApiContext): ApiResult {
   const found = ctx.store.findEntry(ctx.shop, ctx.params.id)
   if (!found) return fail(404, ENTRY_NOT_FOUND, `No order entry with id ${ctx.params.id}`)
   const store = ctx.store.storeInfo(ctx.shop, found.entry.storeId)
-  return ok(single(pointOfServiceResource(ctx.render, ctx.shop.merchantId, store)))
+  // The same id form as the entry's deliveryPointOfService relationship (API.md a.8).
+  return ok(single(pointOfServiceResource(ctx.render, ctx.shop.merchantId, store, found.order.variants.pointOfServiceId)))
 }

@@ -1,8 +1,10 @@
 // POST /v2/orders: merchant status changes (a.11). The rules live in state-machine.ts.
 
-import { fail, header, isObject, ok, type ApiContext, type ApiResult } from "../http"
-import { kaspiDeliveryAttributes, single, statusChangeResource, type Json } from "../json-api"
+import { fail, header, isObject, JSON_API, ok, type ApiContext, type ApiResult } from "../http"
+import { errorBody, kaspiDeliveryAttributes, single, statusChangeResource, type Json } from "../json-api"
+import { DEFAULT_SEND_CODE_4XX_TITLE, DEFAULT_SEND_CODE_JSON200_BODY } from "../send-code"
 import { WRITE_STATUSES, type MerchantCommand, type WriteStatus } from "../state-machine"
+import type { SandboxOrder } from "../types"
 
 export const STATUS_CHANGE_TITLES = {
   notJsonApi: "Request body must be a JSON:API document with a data object",
@@ -60,15 +62,12 @@ export function changeStatus(ctx: ApiContext): ApiResult {
   const cmd = commandFor(String(status), attrs, ctx.headers)
   const decision = ctx.store.applyMerchantCommand(order, cmd)
   if (!decision.ok) return fail(400, decision.title, decision.detail)
+  if (cmd.kind === "COMPLETED_SEND_CODE") return sendCodeAnswer(ctx, order)
 
   let echo: Json
   switch (cmd.kind) {
     case "CANCELLED":
       echo = { code: order.code, status: "CANCELLED", cancellationReason: order.cancellationReason }
-      break
-    case "COMPLETED_SEND_CODE":
-      // Step 1 only sends the code; the order is not completed yet.
-      echo = { code: order.code, status: order.status }
       break
     case "ASSEMBLE":
       echo = {
@@ -83,4 +82,30 @@ export function changeStatus(ctx: ApiContext): ApiResult {
       echo = { code: order.code, status: cmd.kind }
   }
   return ok(single(statusChangeResource(ctx.render, order, echo)))
+}
+
+/**
+ * Step 1 of COMPLETED, after the code has gone to the buyer. How Kaspi answers it is open (API.md
+ * a.11, §f.10), so the answer follows the configured send-code mode. Only a valid step-1 request uses
+ * up a mode: an invalid one gets the documented refusal above and no code is sent.
+ */
+function sendCodeAnswer(ctx: ApiContext, order: SandboxOrder): ApiResult {
+  const answer = ctx.store.takeSendCodeAnswer()
+  const action: ApiResult["action"] = answer.mode === "normal" ? { codeSent: true } : { codeSent: true, sendCodeAnswer: answer.mode }
+  switch (answer.mode) {
+    case "normal":
+      // The guide's echo (payload 10): the order is not completed yet.
+      return { ...ok(single(statusChangeResource(ctx.render, order, { code: order.code, status: order.status }))), action }
+    case "empty200":
+      return { status: 200, raw: Buffer.alloc(0), contentType: JSON_API, action }
+    case "json200":
+      return { status: 200, json: answer.body !== undefined ? answer.body : DEFAULT_SEND_CODE_JSON200_BODY, action }
+    case "4xx":
+      // [IJ] treats any status < 500 on step 1 as "code sent" (API.md a.11): a 4xx may come with a code.
+      return { status: 400, json: errorBody(answer.title ?? DEFAULT_SEND_CODE_4XX_TITLE), action }
+    case "5xx":
+      return { status: 500, json: errorBody("Internal Server Error"), action }
+    case "timeout":
+      return { status: 0, hang: true, action }
+  }
 }
