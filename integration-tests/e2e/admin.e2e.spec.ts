@@ -84,6 +84,40 @@ describe("Settings → Kaspi: the API token", () => {
     await shot(page, "00b-settings-token-stored", { element: '[data-testid="kaspi-accounts"]' })
   })
 
+  it("checks Kaspi compatibility: every probe holds, and the last run is shown again on the next visit, in Russian too", async () => {
+    const panel = page.getByTestId("kaspi-check")
+    await panel.getByText("Not run yet.").waitFor()
+    await page.getByTestId("kaspi-run-check").click()
+    const result = page.locator('[data-testid="kaspi-check-result"][data-ok="true"]')
+    await result.waitFor()
+    const statuses = await page.getByTestId("kaspi-check-probe").evaluateAll((els) => els.map((e) => [e.getAttribute("data-probe"), e.getAttribute("data-status")]))
+    expect(statuses).toEqual(
+      ["reachability", "token", "states", "window", "entries", "by_code", "cities", "clock", "latency"].map((id) => [id, "held"])
+    )
+    const text = await panel.innerText()
+    for (const words of ["Every probe held", "Token accepted", "Orders by state, one state per request", "Kaspi: HTTP 200"]) expect(text).toContain(words)
+    expect(await page.locator('[data-testid="kaspi-check-state"][data-status="held"]').count()).toBe(6)
+    expect(text).not.toContain(TOKEN)
+    // Read-only: nothing was written to Kaspi.
+    expect(app.sandbox.actions()).toHaveLength(0)
+    await shot(page, "00d-settings-kaspi-check", { element: '[data-testid="kaspi-check"]' })
+
+    await page.reload()
+    await result.waitFor()
+    expect(await page.getByTestId("kaspi-check-ran-at").innerText()).toMatch(/^Last run /)
+    const ru = await newAdminPage(browser, app.baseUrl, "ru")
+    try {
+      await login(ru)
+      await ru.goto("/app/settings/kaspi")
+      const ruPanel = ru.getByTestId("kaspi-check")
+      await ruPanel.getByText("Все проверки пройдены").waitFor()
+      const ruText = await ruPanel.innerText()
+      for (const words of ["Проверить совместимость с Kaspi", "Последняя проверка:", "Токен принят", "Пройдена"]) expect(ruText).toContain(words)
+    } finally {
+      await ru.context().close()
+    }
+  })
+
   it("turns auto-accept on for this shop over medusa-config's value, and back", async () => {
     const optionsNow = async () => (await app.api("GET", "/admin/kaspi/accounts/default/order-options")).body.order_options
     const row = page.getByTestId("kaspi-option-auto-accept")

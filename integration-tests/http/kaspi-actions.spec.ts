@@ -91,7 +91,7 @@ medusaIntegrationTestRunner({
         [{ action: "send_code" }, /Kaspi completes Kaspi Delivery/],
         [{ action: "arrived" }, /only for pre-orders/],
         [{ action: "cancel", reason: "BUYER_NOT_REACHABLE" }, /not for Kaspi Delivery/],
-        [{ action: "arrived_backward" }, /being cancelled or returned/],
+        [{ action: "arrived_backward" }, /ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED/],
       ] as const
       for (const [body, message] of refusals) {
         const res = await act(row.id, body)
@@ -303,6 +303,129 @@ medusaIntegrationTestRunner({
       }
       const rows = await kaspi.listKaspiActions({})
       expect(rows.every((r) => r.status === "sent" && r.attempts >= 3)).toBe(true)
+    })
+
+    // ── Completion step 1 ("send the code"): one request to Kaspi per click, never resent (API.md a.11, f.10) ──
+
+    const PICKUP = { status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", signatureRequired: false } as const
+    const codesSent = (code: string) => sandbox.getOrder(code)?.codesSent
+
+    /** The outbox job's passes, with every row made due first (as if its backoff had run out). */
+    async function retryTicks(container: MedusaContainer, passes = 2) {
+      for (let i = 0; i < passes; i++) {
+        const rows = await kaspi.listKaspiActions({})
+        await Promise.all(rows.map((r) => kaspi.updateKaspiActions({ id: r.id, next_attempt_at: new Date(0) })))
+        await drainKaspiOutbox(container)
+      }
+    }
+
+    it.each([
+      ["an empty 200", "empty200", "sent", { outcome: "sent", http_status: 200, answer: "empty" }, /^Kaspi accepted: the buyer gets a code/],
+      ["a JSON 200 that is not the usual echo", "json200", "sent", { outcome: "sent", http_status: 200, answer: "other" }, /^Kaspi accepted: the buyer gets a code/],
+      [
+        "a 4xx",
+        "4xx",
+        "sent",
+        { outcome: "answered", http_status: 400, kaspi_message: "Security code already sent" },
+        /^Kaspi answered 400 «Security code already sent»: the code may still have been sent — ask the buyer before sending again/,
+      ],
+      ["a 5xx", "5xx", "failed", { outcome: "failed", http_status: 500 }, /^Kaspi error 500: .*the code may have been sent/],
+      ["no answer (timeout)", "timeout", "failed", { outcome: "unknown", kind: "timeout", http_status: null }, /^Kaspi did not answer \(timeout\): the code may have been sent/],
+    ] as const)("send code, Kaspi answers with %s: one code for the click, not resent by the outbox, shown in the admin", async (_name, mode, status, outcome, words) => {
+      const container = getContainer()
+      const { o, row } = await importOrder(container, PICKUP)
+      sandbox.setSendCodeAnswer({ mode, times: 50 }) // any further step-1 request would get the same answer (and send a code)
+      const res = await act(row.order_id as string, { action: "send_code" }, { "idempotency-key": `click-${mode}` })
+      expect(res.status).toBe(200) // not "Kaspi refused": the code may have gone out in every case
+      expect(res.data.action).toMatchObject({ action: "send_code", status, attempts: 1, result: { send_code: outcome } })
+      expect(codesSent(o.code)).toBe(1)
+
+      // The outbox job runs (everything due), and the same click arrives again (the route retried)
+      await retryTicks(container)
+      const again = await act(row.id, { action: "send_code" }, { "idempotency-key": `click-${mode}` })
+      expect(again.data.action.id).toBe(res.data.action.id)
+      await retryTicks(container)
+      expect(codesSent(o.code)).toBe(1)
+
+      // The admin sees what happened: the outbox row, the order's history, and send_code still offered
+      const { data } = await api.get(`/admin/kaspi/orders/${row.id}/actions`, admin)
+      expect(data.actions).toHaveLength(1)
+      expect(data.actions[0]).toMatchObject({ action: "send_code", status, attempts: 1, result: { send_code: outcome } })
+      if (outcome.outcome === "sent") expect(data.actions[0].last_error).toBeNull()
+      else expect(data.actions[0].last_error).toMatch(words)
+      const detail = await api.get(`/admin/kaspi/orders/${row.order_id}`, admin)
+      const messages = detail.data.events.filter((e: { type: string }) => e.type === "action.send_code").map((e: { message: string }) => e.message)
+      expect(messages).toContainEqual(expect.stringMatching(words))
+      expect(detail.data.allowed_actions).toContain("send_code")
+    })
+
+    it("send code: two clicks are two codes; the same click sent twice (same Idempotency-Key, or a double submit) is one", async () => {
+      const container = getContainer()
+      const { o, row } = await importOrder(container, PICKUP)
+
+      // Two deliberate clicks, one after the other: two requests to Kaspi, two codes
+      const first = await act(row.id, { action: "send_code" })
+      const second = await act(row.id, { action: "send_code" })
+      expect(first.data.action).toMatchObject({ status: "sent", result: { send_code: { outcome: "sent", answer: "echo" } } })
+      expect(second.data.action.status).toBe("sent")
+      expect(second.data.action.id).not.toBe(first.data.action.id)
+      expect(codesSent(o.code)).toBe(2)
+      // ... also when each click names itself
+      await act(row.id, { action: "send_code" }, { "idempotency-key": "click-a" })
+      await act(row.id, { action: "send_code" }, { "idempotency-key": "click-b" })
+      expect(codesSent(o.code)).toBe(4)
+
+      // The same click twice, at once and later: one code
+      const [x, y] = await Promise.all([
+        act(row.id, { action: "send_code" }, { "idempotency-key": "click-c" }),
+        act(row.id, { action: "send_code" }, { "idempotency-key": "click-c" }),
+      ])
+      expect(y.data.action.id).toBe(x.data.action.id)
+      expect((await act(row.id, { action: "send_code" }, { "idempotency-key": "click-c" })).data.action.id).toBe(x.data.action.id)
+      expect(codesSent(o.code)).toBe(5)
+
+      // A double submit without a key while the first request is still on its way to Kaspi: one code
+      sandbox.setFaults({ rate: 1, kinds: ["latency"], latencyMs: 800, routes: ["/v2/orders"] })
+      const [p, q] = await Promise.all([act(row.id, { action: "send_code" }), act(row.id, { action: "send_code" })])
+      sandbox.setFaults({ rate: 0, kinds: [] })
+      expect(q.data.action.id).toBe(p.data.action.id)
+      expect(p.data.action.status).toBe("sent")
+      expect(codesSent(o.code)).toBe(6)
+
+      await retryTicks(container)
+      expect(codesSent(o.code)).toBe(6)
+      const { data } = await api.get(`/admin/kaspi/orders/${row.id}/actions`, admin)
+      expect(data.actions.filter((a: { action: string }) => a.action === "send_code")).toHaveLength(6)
+    })
+
+    it("send code: a sender that died mid-request is not taken over; the row says the code may have been sent", async () => {
+      const container = getContainer()
+      const { o, row } = await importOrder(container, PICKUP)
+      const { id } = await kaspi.enqueueKaspiAction({
+        account_id: row.account_id,
+        kaspi_order_id: row.id,
+        kaspi_id: row.kaspi_id,
+        code: row.code,
+        order_id: row.order_id,
+        action: "send_code",
+        payload: { action: "send_code" },
+        idempotency_key: `${row.account_id}:${row.kaspi_id}:send_code:req:died`,
+        origin: "admin",
+        status: "pending",
+      })
+      // Claimed by a sender that then died: its lease runs out at once
+      expect(await kaspi.claimKaspiActions({ ids: [id], limit: 1, leaseSeconds: 0 })).toEqual([id])
+      await new Promise((r) => setTimeout(r, 20))
+      const counts = await drainKaspiOutbox(container)
+      expect(counts).toMatchObject({ sent: 0, retry: 0, failed: 1 })
+      await retryTicks(container)
+      expect(codesSent(o.code)).toBe(0)
+      const [after] = await kaspi.listKaspiActions({ id })
+      expect(after).toMatchObject({ status: "failed", error_kind: "unknown", result: { send_code: { outcome: "unknown", kind: "abandoned" } } })
+      expect(after.last_error).toMatch(/the code may have been sent — ask the buyer before sending again/)
+      // the merchant decides: a new click is a new request
+      expect((await act(row.id, { action: "send_code" })).data.action.status).toBe("sent")
+      expect(codesSent(o.code)).toBe(1)
     })
   },
 })

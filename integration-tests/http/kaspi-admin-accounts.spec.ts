@@ -1,4 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { startKaspiSandbox } from "../../sandbox"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
@@ -20,6 +22,13 @@ afterAll(async () => {
   output.restore()
   await sandbox?.close()
 })
+
+type Probe = { id: string; status: string; hint_key?: string; hint?: string; kaspi_says?: string; detail?: Record<string, unknown> }
+type Check = { account_id: string; ran_at: string; ok: boolean; probes: Probe[] }
+
+const statuses = (check: Check) => Object.fromEntries(check.probes.map((p) => [p.id, p.status]))
+const probe = (check: Check, id: string) => check.probes.find((p) => p.id === id)!
+const AFTER_TOKEN = ["states", "window", "entries", "by_code", "cities"]
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -114,6 +123,102 @@ medusaIntegrationTestRunner({
       })
       expect(created.id).toMatch(/^kord_/)
       expect(kaspi.getResolvedOptions().accounts[0].apiUrl).toBe(sandbox.baseUrl)
+    })
+
+    describe("the Kaspi check (read-only probes of the real Kaspi's request forms)", () => {
+      const url = "/admin/kaspi/accounts/default/check"
+      const run = async (body: Record<string, unknown> = {}): Promise<Check> => {
+        const res = await api.post(url, body, admin)
+        expect(res.status).toBe(200)
+        expect(JSON.stringify(res.data)).not.toContain(SENTINEL)
+        return res.data.check
+      }
+
+
+      it("every probe holds against Kaspi (the sandbox), and the last run is stored and read back", async () => {
+        expect((await api.get(url, admin)).data).toEqual({ check: null })
+        sandbox.seedOrders({ count: 8, seed: 4 })
+
+        const check = await run()
+        expect(check).toMatchObject({ account_id: "default", ok: true })
+        expect(Object.values(statuses(check)).every((s) => s === "held")).toBe(true)
+        expect(check.probes.map((p) => p.id)).toEqual(["reachability", "token", "states", ...AFTER_TOKEN.slice(1), "clock", "latency"])
+        expect(probe(check, "states").detail!.states).toHaveLength(6)
+        expect(probe(check, "window").detail).toMatchObject({ state: "ARCHIVE", days: 13 })
+        expect(probe(check, "by_code").detail).toMatchObject({ known: true })
+        // Read-only: not one write reached Kaspi.
+        expect(sandbox.actions()).toHaveLength(0)
+
+        const stored = await api.get(url, admin)
+        expect(stored.data.check).toEqual(check)
+        const rows = (
+          await getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("select * from kaspi_event where type = 'kaspi.check'")
+        ).rows
+        expect(rows).toHaveLength(1)
+        expect(rows[0]).toMatchObject({ account_id: "default", result: "ok" })
+        expect(JSON.stringify(rows)).not.toContain(SENTINEL)
+      })
+
+      it("a Kaspi that never answers (geo / WAF): reachability fails with the Kazakhstan hint, the rest is skipped", async () => {
+        sandbox.setFaults({ rate: 1, kinds: ["timeout"] })
+        const started = Date.now()
+        const check = await run({ timeout_ms: 1000 })
+        expect(Date.now() - started).toBeLessThan(10_000)
+        expect(check.ok).toBe(false)
+        expect(probe(check, "reachability")).toMatchObject({ status: "failed", hint_key: "geo_waf", kaspi_says: "no answer within 1000 ms" })
+        expect(probe(check, "reachability").hint).toMatch(/Kazakhstan.*User-Agent.*proxyUrl/s)
+        for (const id of ["token", ...AFTER_TOKEN, "clock", "latency"]) expect(probe(check, id).status).toBe("skipped")
+        // One request, no retries: a hang must not take minutes.
+        expect(sandbox.requests().filter((r) => r.route.startsWith("GET /v2/orders"))).toHaveLength(1)
+        expect((await api.get(url, admin)).data.check).toEqual(check)
+      })
+
+      it("an HTML 404 instead of Kaspi's JSON: the Accept header / apiUrl hint", async () => {
+        sandbox.setFaults({ rate: 1, kinds: ["html404"] })
+        const check = await run()
+        expect(probe(check, "reachability")).toMatchObject({ status: "failed", hint_key: "html_404" })
+        expect(probe(check, "reachability").kaspi_says).toMatch(/^HTTP 404/)
+        expect(probe(check, "reachability").hint).toMatch(/Accept header/)
+        expect(probe(check, "token").status).toBe("skipped")
+      })
+
+      it("a slow Kaspi: the latency probe fails with its median, the others hold", async () => {
+        sandbox.setFaults({ rate: 1, kinds: ["latency"], latencyMs: 250 })
+        const check = await run({ latency_limit_ms: 100 })
+        expect(probe(check, "latency")).toMatchObject({ status: "failed", hint_key: "slow" })
+        expect(probe(check, "latency").detail!.median_ms as number).toBeGreaterThanOrEqual(240)
+        expect(check.probes.filter((p) => p.status !== "held").map((p) => p.id)).toEqual(["latency"])
+      })
+
+      it("a token Kaspi refuses (401): the token probe fails with Kaspi's words and the regenerate hint", async () => {
+        // Kaspi knowing another token than the store's: the sandbox restarted on the same address.
+        const port = Number(new URL(sandbox.baseUrl).port)
+        await sandbox.close()
+        sandbox = await startKaspiSandbox({ port, tokens: ["a-token-kaspi-issued-later"] })
+        try {
+          const check = await run()
+          expect(probe(check, "reachability")).toMatchObject({ status: "held", kaspi_says: "HTTP 401" })
+          expect(probe(check, "token")).toMatchObject({ status: "failed", hint_key: "token_rejected", kaspi_says: "HTTP 401: Invalid X-Auth-Token" })
+          expect(probe(check, "token").hint).toMatch(/Settings → API token/)
+          for (const id of AFTER_TOKEN) expect(probe(check, id)).toMatchObject({ status: "skipped", detail: { reason: "token" } })
+        } finally {
+          await sandbox.close()
+          sandbox = await startKaspiSandbox({ port, tokens: [SENTINEL], waybillDelayMs: 100 })
+        }
+      })
+
+      it("needs a session, a configured account and a valid body", async () => {
+        expect((await api.post(url, {}, { validateStatus: () => true })).status).toBe(401)
+        expect((await api.get(url, { validateStatus: () => true })).status).toBe(401)
+        const missing = await api.post("/admin/kaspi/accounts/nope/check", {}, { ...admin, validateStatus: () => true })
+        expect(missing.status).toBe(404)
+        expect((await api.get("/admin/kaspi/accounts/nope/check", { ...admin, validateStatus: () => true })).status).toBe(404)
+        for (const bad of [{ timeout_ms: 5 }, { latency_limit_ms: "fast" }, { token: SENTINEL }]) {
+          const res = await api.post(url, bad, { ...admin, validateStatus: () => true })
+          expect(res.status).toBe(400)
+          expect(JSON.stringify(res.data)).not.toContain(SENTINEL)
+        }
+      })
     })
 
     it("never printed the token in any log line during the suite", () => {

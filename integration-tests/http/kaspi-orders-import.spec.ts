@@ -335,18 +335,17 @@ medusaIntegrationTestRunner({
       await pollKaspiOrdersJob(container)
       expect(sandbox.requests().length).toBe(before)
 
-      // "restart": a new poll starts from the last one (minus a small overlap), not from the initial look-back
+      // "restart": the next tick starts from the last poll (minus a small overlap), not from the initial look-back
+      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(lastPoll - 60_000) })
       const since = sandbox.requests().length
-      await pollKaspiAccount(container, ACCOUNT, { force: true })
+      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
       const newOrderQueries = sandbox
         .requests()
         .slice(since)
         .filter((r) => r.route.startsWith("GET /v2/orders") && r.query.includes("NEW"))
       expect(newOrderQueries.length).toBeGreaterThan(0)
-      // The first read of new orders starts at the last poll (the status sync, due here because forced, then
-      // re-reads waiting orders over the whole 14 days: see the next test).
       const ge = Number(new URLSearchParams(newOrderQueries[0].query).get("filter[orders][creationDate][$ge]"))
-      expect(ge).toBeGreaterThanOrEqual(lastPoll - 10 * 60 * 1000)
+      expect(ge).toBeGreaterThanOrEqual(lastPoll - 60_000 - 10 * 60 * 1000)
       const rows = await kaspi.listKaspiOrders({ account_id: ACCOUNT })
       expect(rows.filter((r) => r.import_status === "imported")).toHaveLength(1)
     })
@@ -376,6 +375,135 @@ medusaIntegrationTestRunner({
       const stats = await syncKaspiOrders(container, { accountId: ACCOUNT, from: now - 40 * DAY, to: now, states: ALL_ORDER_STATES })
       expect(stats.imported).toBe(3)
       expect(stats.pages).toBeGreaterThanOrEqual(3)
+    })
+
+    describe("first contact with Kaspi: documented request forms, tolerant reading", () => {
+      const listCalls = (since: number) =>
+        sandbox
+          .requests()
+          .slice(since)
+          .filter((r) => r.route === "GET /v2/orders" && !new URLSearchParams(r.query).get("filter[orders][code]"))
+          .map((r) => new URLSearchParams(r.query))
+      const statesOf = (calls: URLSearchParams[]) => calls.map((q) => q.getAll("filter[orders][state]").join("|")).sort()
+
+      it("asks for one state per request: NEW and SIGN_REQUIRED on a tick, each of the six states once on a status sync", async () => {
+        const container = getContainer()
+        // the very first poll reads the initial look-back (14 days: two windows per state); the next ones one each
+        await pollKaspiAccount(container, ACCOUNT, { force: true })
+        let since = sandbox.requests().length
+        expect((await pollKaspiAccount(container, ACCOUNT, { force: true })).statusSynced).toBe(true)
+        const sync = listCalls(since)
+        expect(statesOf(sync)).toEqual(["ARCHIVE", "DELIVERY", "KASPI_DELIVERY", "NEW", "PICKUP", "SIGN_REQUIRED"])
+        for (const q of sync) {
+          const ge = Number(q.get("filter[orders][creationDate][$ge]"))
+          const le = Number(q.get("filter[orders][creationDate][$le]"))
+          expect(le - ge).toBeLessThan(13 * DAY) // a margin under Kaspi's 14 days, whichever way it counts them
+          expect(q.get("page[number]")).toBe("0")
+          expect(q.get("page[size]")).toBe("100")
+        }
+
+        const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
+        await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000) })
+        since = sandbox.requests().length
+        expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
+        expect(statesOf(listCalls(since))).toEqual(["NEW", "SIGN_REQUIRED"])
+        // every one of them was answered: none was a form the sandbox (Kaspi as documented) refuses
+        expect(sandbox.requests().filter((r) => r.status === 400)).toEqual([])
+      })
+
+      it("imports an order with a null customer id and a null origin address id", async () => {
+        const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }], customer: { firstName: "Ерлан", cellPhone: "7011112233" } })
+        const raw = sandbox.getOrder(o.code)!
+        sandbox.corruptOrder(o.code, {
+          customer: { id: null, name: null, cellPhone: "7011112233", firstName: "Ерлан", lastName: null },
+          originAddress: { id: null, displayName: null, address: null, city: { id: null, code: null, name: null } },
+        })
+        expect(raw.code).toBe(o.code)
+        expect(await sync(getContainer())).toMatchObject({ imported: 1, invalid: 0 })
+        const [row] = await kaspi.listKaspiOrders({ code: o.code })
+        const order = await orderGraph(getContainer(), row.order_id as string)
+        expect(order.email).toBe("77011112233@buyer.kaspi.invalid")
+      })
+
+      it("a line Kaspi cut to quantity 0 is read, left out of the import, and does not stop later updates", async () => {
+        const container = getContainer()
+        const client = await kaspi.getClient(ACCOUNT)
+        const o = sandbox.addOrder({
+          status: "APPROVED_BY_BANK",
+          deliveryCost: 0,
+          entries: [
+            { sku: "PHONE-1", quantity: 1, basePrice: 149990 },
+            { sku: "CASE-1", quantity: 2, basePrice: 3500 },
+          ],
+        })
+        const caseLine = o.entries.find((e) => e.sku === "CASE-1")!
+        await client.cancelOrderEntry({ entryId: caseLine.id, remainedQuantity: 0, reason: "MERCHANT_OUT_OF_STOCK" })
+        expect(await sync(container)).toMatchObject({ imported: 1, invalid: 0 })
+        const [row] = await kaspi.listKaspiOrders({ code: o.code })
+        const order = await orderGraph(container, row.order_id as string)
+        expect(order.items.map((i: any) => i.variant_sku)).toEqual(["PHONE-1"])
+        expect(Number(order.total)).toBe(149990)
+        expect(Number(order.total)).toBe(sandbox.getOrder(o.code)!.totalPrice)
+
+        // imported, then Kaspi cuts its only line's quantity as well: the order still reads and follows Kaspi
+        const phoneLine = o.entries.find((e) => e.sku === "PHONE-1")!
+        await client.cancelOrderEntry({ entryId: phoneLine.id, remainedQuantity: 0, reason: "MERCHANT_OUT_OF_STOCK" }).catch(() => undefined)
+        sandbox.trigger(o.code, "buyer_cancel", { immediate: true })
+        expect(await sync(container)).toMatchObject({ invalid: 0, status_changes: 1 })
+        const [after] = await kaspi.listKaspiOrders({ code: o.code })
+        expect(after).toMatchObject({ status: "CANCELLED", sync_problem: null })
+      })
+
+      it("a status the plugin does not know is kept as text: a new order waits for a person, an imported one records it", async () => {
+        const container = getContainer()
+        const fresh = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+        sandbox.corruptOrder(fresh.code, { status: "WAITING_FOR_SOMETHING_NEW" })
+        expect(await sync(container)).toMatchObject({ needs_attention: 1, invalid: 0 })
+        const [waiting] = await kaspi.listKaspiOrders({ code: fresh.code })
+        expect(waiting).toMatchObject({ import_status: "needs_attention", status: "WAITING_FOR_SOMETHING_NEW", order_id: null })
+        expect(waiting.import_reason).toMatch(/"WAITING_FOR_SOMETHING_NEW" is not known/)
+        // Kaspi moves it on to a status the plugin knows: it is decided again, and imported
+        sandbox.corruptOrder(fresh.code, {})
+        await sync(container)
+        expect((await kaspi.listKaspiOrders({ code: fresh.code }))[0]).toMatchObject({ import_status: "imported", status: "APPROVED_BY_BANK" })
+
+        const [row] = await kaspi.listKaspiOrders({ code: fresh.code })
+        sandbox.corruptOrder(fresh.code, { status: "SOMETHING_ELSE_NEW" })
+        expect(await sync(container)).toMatchObject({ status_changes: 1, invalid: 0 })
+        expect((await kaspi.listKaspiOrders({ code: fresh.code }))[0]).toMatchObject({ status: "SOMETHING_ELSE_NEW", import_status: "imported" })
+        const order = await orderGraph(container, row.order_id as string)
+        expect(order.status).toBe("pending")
+        const events = await kaspi.listKaspiEvents({ kaspi_order_id: row.id })
+        expect(events.map((e) => e.message).join("\n")).toMatch(/"SOMETHING_ELSE_NEW" is not known to the plugin/)
+      })
+
+      it("an imported order Kaspi later sends in a shape it cannot read is flagged on the order, once, with the path, until it reads again", async () => {
+        const container = getContainer()
+        const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
+        await sync(container)
+        const [row] = await kaspi.listKaspiOrders({ code: o.code })
+        expect(row).toMatchObject({ import_status: "imported", sync_problem: null })
+
+        sandbox.corruptOrder(o.code, { totalPrice: "7000 ₸" })
+        expect(await sync(container)).toMatchObject({ invalid: 1 })
+        await sync(container)
+        const [flagged] = await kaspi.listKaspiOrders({ code: o.code })
+        expect(flagged).toMatchObject({ import_status: "imported", order_id: row.order_id })
+        expect(flagged.sync_problem).toMatchObject({ kind: "unreadable", reason: expect.stringContaining("attributes.totalPrice") })
+        const said = (await kaspi.listKaspiEvents({ kaspi_order_id: row.id })).filter((e) => e.type === "import.failed")
+        expect(said).toHaveLength(1) // said once, not at every tick
+
+        const headers = await adminHeaders(api, container)
+        const one = await api.get(`/admin/kaspi/orders/${row.order_id}`, headers)
+        expect(one.data.kaspi_order.sync_problem.reason).toMatch(/attributes\.totalPrice/)
+        const listed = await api.get(`/admin/kaspi/orders?sync_problem=true`, headers)
+        expect(listed.data.kaspi_orders.map((r: any) => r.code)).toEqual([o.code])
+
+        sandbox.corruptOrder(o.code, {})
+        await sync(container)
+        expect((await kaspi.listKaspiOrders({ code: o.code }))[0].sync_problem).toBeNull()
+        expect((await api.get(`/admin/kaspi/orders?sync_problem=true`, headers)).data.kaspi_orders).toEqual([])
+      })
     })
 
     describe("admin API", () => {

@@ -3,19 +3,22 @@ import { sql } from "./db"
 
 const TICK_MS = 10_000
 
-const NEW_ORDER_STATES = new Set(["NEW", "SIGN_REQUIRED"])
-
 /**
- * The first page of a "new orders" read: one per poll that ran (the plugin
- * reads NEW/SIGN_REQUIRED first). The status sync later in the same poll
- * also asks for NEW among the accepted states, so only a read of new-order
- * states alone counts.
+ * The read that starts a poll: every poll reads state NEW first (one state per
+ * request), and the last of its windows ends at the poll's "now". Earlier
+ * windows of a long first poll end days before, so they are not counted again.
  */
 function isPollStart(r: ProxiedRequest): boolean {
   if (r.method !== "GET" || !r.path.startsWith("/shop/api/v2/orders?")) return false
   const q = new URLSearchParams(r.path.split("?")[1])
-  const states = (q.get("filter[orders][state]") ?? "").split(",").filter(Boolean)
-  return q.get("page[number]") === "0" && states.length > 0 && states.every((s) => NEW_ORDER_STATES.has(s)) && !q.get("filter[orders][code]")
+  const le = Number(q.get("filter[orders][creationDate][$le]"))
+  return (
+    q.get("filter[orders][state]") === "NEW" &&
+    q.get("page[number]") === "0" &&
+    !q.get("filter[orders][code]") &&
+    Number.isFinite(le) &&
+    le >= r.at - 60_000
+  )
 }
 
 /**

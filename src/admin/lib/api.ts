@@ -9,6 +9,7 @@ import type {
   FeedStatus,
   FeedBuild,
   KaspiAccount,
+  KaspiCheck,
   KaspiActionBody,
   KaspiActionRow,
   KaspiOrderResponse,
@@ -23,7 +24,8 @@ import type {
 
 /** The plugin's admin API (README "Admin API"), one function per call. */
 const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
-const post = <T>(path: string, body: Record<string, unknown> = {}) => sdk.client.fetch<T>(path, { method: "POST", body })
+const post = <T>(path: string, body: Record<string, unknown> = {}, headers?: Record<string, string>) =>
+  sdk.client.fetch<T>(path, { method: "POST", body, ...(headers ? { headers } : {}) })
 const del = <T>(path: string) => sdk.client.fetch<T>(path, { method: "DELETE" })
 const enc = encodeURIComponent
 
@@ -49,14 +51,22 @@ export const kaspiApi = {
     post<StoreTokenResponse>(`/admin/kaspi/accounts/${enc(accountId)}/token`, { token }),
   clearToken: (accountId: string) => del<{ account: KaspiAccount }>(`/admin/kaspi/accounts/${enc(accountId)}/token`),
   testConnection: (accountId: string) => post<{ connection: ConnectionResult }>(`/admin/kaspi/accounts/${enc(accountId)}/test-connection`),
+  /** The last stored compatibility check, or null; running one takes a few seconds (read-only requests to Kaspi). */
+  kaspiCheck: (accountId: string) => get<{ check: KaspiCheck | null }>(`/admin/kaspi/accounts/${enc(accountId)}/check`),
+  runKaspiCheck: (accountId: string) => post<{ check: KaspiCheck }>(`/admin/kaspi/accounts/${enc(accountId)}/check`),
 
   orders: (q: OrdersQuery) =>
     get<KaspiOrdersResponse>("/admin/kaspi/orders", Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ""))),
   order: (ref: string) => get<KaspiOrderResponse>(`/admin/kaspi/orders/${enc(ref)}`),
   orderActions: (ref: string) => get<{ actions: KaspiActionRow[] }>(`/admin/kaspi/orders/${enc(ref)}/actions`),
-  sendAction: async (ref: string, body: KaspiActionBody) => {
+  /** `idempotencyKey` names one click: the same key is the same action on the server (one Kaspi call). */
+  sendAction: async (ref: string, body: KaspiActionBody, idempotencyKey?: string) => {
     try {
-      return await post<{ action: KaspiActionRow }>(`/admin/kaspi/orders/${enc(ref)}/actions`, body)
+      return await post<{ action: KaspiActionRow }>(
+        `/admin/kaspi/orders/${enc(ref)}/actions`,
+        body,
+        idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined
+      )
     } catch (e) {
       // 422 = Kaspi refused; the SDK keeps only the status text, so look up Kaspi's words.
       if (errorStatus(e) !== 422) throw e

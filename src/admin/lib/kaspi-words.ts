@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next"
-import type { ActionStatus, ImportStatus, KaspiOrderRow } from "./types"
+import type { ActionStatus, ImportStatus, KaspiActionRow, KaspiOrderRow } from "./types"
 
 /** Plain words for Kaspi's codes; an unknown code (Kaspi adds some) is shown as it is. */
 export function word(t: TFunction, group: string, code: string | null | undefined): string {
@@ -55,4 +55,39 @@ export function eventTitle(t: TFunction, type: string): string {
     return t("eventType.action", { action: t(`action.${action}`, { defaultValue: action }) })
   }
   return t(`eventType.${type}`, { defaultValue: type })
+}
+
+/**
+ * What came of one "send the code" row, in words (the outcome recorded by the
+ * server, src/lib/actions/send-code-outcome.ts): `ok` when Kaspi took it,
+ * `warning` whenever the code may or may not have gone out, `info` while it is
+ * on its way. Null for other actions.
+ */
+export function sendCodeWords(t: TFunction, row: Pick<KaspiActionRow, "action" | "status" | "result">): { tone: "ok" | "warning" | "info"; text: string } | null {
+  if (row.action !== "send_code") return null
+  const o = row.result?.send_code
+  if (!o) {
+    if (row.status === "pending") return { tone: "info", text: t("sendCode.retrying") }
+    if (row.status === "sending") return { tone: "info", text: t("sendCode.sending") }
+    if (row.status === "sent") return { tone: "ok", text: t("sendCode.sent") }
+    return null
+  }
+  const message = o.kaspi_message || t("sendCode.noExplanation")
+  switch (o.outcome) {
+    case "sent":
+      return { tone: "ok", text: t(o.answer === "other" ? "sendCode.sentUnusual" : "sendCode.sent") }
+    case "answered":
+      return { tone: "warning", text: t("sendCode.answered", { status: o.http_status ?? "4xx", message }) }
+    case "failed":
+      return { tone: "warning", text: t("sendCode.failed", { status: o.http_status ?? "5xx", message }) }
+    case "unknown":
+      return {
+        tone: "warning",
+        text: t(o.kind === "timeout" ? "sendCode.timeout" : o.kind === "abandoned" ? "sendCode.abandoned" : "sendCode.lost"),
+      }
+    case "not_sent":
+      return { tone: "warning", text: t("sendCode.notSent", { message }) }
+    default:
+      return null
+  }
 }

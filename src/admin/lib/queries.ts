@@ -15,6 +15,7 @@ export const kaspiKeys = {
   overview: () => ["kaspi", "overview"] as const,
   accounts: () => ["kaspi", "accounts"] as const,
   orderOptions: (accountId: string) => ["kaspi", "order-options", accountId] as const,
+  check: (accountId: string) => ["kaspi", "check", accountId] as const,
   storeMappings: () => ["kaspi", "store-mappings"] as const,
   feed: (accountId: string) => ["kaspi", "feed", accountId] as const,
   feedPart: (accountId: string, part: string) => ["kaspi", "feed", accountId, part] as const,
@@ -32,7 +33,7 @@ export function useKaspiOrderActions(ref: string, enabled = true) {
 export function useKaspiActionMutation(ref: string) {
   const qc = useQueryClient()
   return useMutation({
-    mutationFn: (body: KaspiActionBody) => kaspiApi.sendAction(ref, body),
+    mutationFn: ({ body, idempotencyKey }: { body: KaspiActionBody; idempotencyKey?: string }) => kaspiApi.sendAction(ref, body, idempotencyKey),
     onSettled: async () => {
       await Promise.all([qc.invalidateQueries({ queryKey: kaspiKeys.all }), qc.invalidateQueries({ queryKey: ["orders"] })])
     },
@@ -53,6 +54,20 @@ export function useKaspiAccounts() {
 
 export function useKaspiOrderOptions(accountId: string) {
   return useQuery({ queryKey: kaspiKeys.orderOptions(accountId), queryFn: () => kaspiApi.orderOptions(accountId) })
+}
+
+/** The last compatibility check of a shop (null until one ran). */
+export function useKaspiCheck(accountId: string) {
+  return useQuery({ queryKey: kaspiKeys.check(accountId), queryFn: () => kaspiApi.kaspiCheck(accountId) })
+}
+
+/** Runs the check; its answer is the new last check (the server stored it). */
+export function useRunKaspiCheck(accountId: string) {
+  const qc = useQueryClient()
+  return useMutation({
+    mutationFn: () => kaspiApi.runKaspiCheck(accountId),
+    onSuccess: (data) => qc.setQueryData(kaspiKeys.check(accountId), data),
+  })
 }
 
 export function useStoreMappings() {

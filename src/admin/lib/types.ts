@@ -31,6 +31,8 @@ export interface KaspiOrderRow {
   import_status: ImportStatus
   import_reason: string | null
   unmapped_skus: string[] | null
+  /** Kaspi's latest answer about this order could not be read: it no longer follows Kaspi until it can. */
+  sync_problem: { kind: "unreadable"; reason: string; at: string } | null
   attempts: number
   last_attempt_at: string | null
   order_id: string | null
@@ -73,6 +75,17 @@ export interface KaspiActionRow {
   sent_at: string | null
   created_at: string
   updated_at: string
+  /** Kaspi's answer; for send_code, `{ send_code: SendCodeOutcome }`. */
+  result?: { send_code?: SendCodeOutcome | null; [key: string]: unknown } | null
+}
+
+/** What came of one "send the code" (src/lib/actions/send-code-outcome.ts). */
+export interface SendCodeOutcome {
+  outcome: "sent" | "answered" | "failed" | "unknown" | "not_sent"
+  http_status: number | null
+  answer?: "echo" | "empty" | "other"
+  kaspi_message?: string | null
+  kind?: string | null
 }
 
 export interface KaspiOrderResponse {
@@ -124,6 +137,28 @@ export interface ConnectionResult {
   accountId: string
   kind?: string
   message: string
+}
+
+/** The Kaspi compatibility check (GET/POST /admin/kaspi/accounts/:id/check; src/modules/kaspi/check/types.ts). */
+export type KaspiCheckStatus = "held" | "failed" | "skipped"
+
+export interface KaspiCheckProbe {
+  id: string
+  status: KaspiCheckStatus
+  ms?: number
+  /** Kaspi's own words (HTTP status, errors), never a token. */
+  kaspi_says?: string
+  /** English; the screen shows check.hint_<hint_key> when it knows the key. */
+  hint?: string
+  hint_key?: string
+  detail?: Record<string, unknown>
+}
+
+export interface KaspiCheck {
+  account_id: string
+  ran_at: string
+  ok: boolean
+  probes: KaspiCheckProbe[]
 }
 
 export interface CancellationShare {

@@ -5,6 +5,7 @@ import { ActionsPanel } from "../components/order/actions-panel"
 import { EventLog } from "../components/order/event-log"
 import { OrderFacts } from "../components/order/order-facts"
 import { OutboxList } from "../components/order/outbox-list"
+import { SyncProblemNotice } from "../components/order/sync-problem-notice"
 import { InlineError } from "../components/common/section"
 import { errorMessage } from "../lib/api"
 import { useKaspiT } from "../lib/i18n"
@@ -41,6 +42,7 @@ function KaspiOrderPanel({ orderId }: { orderId: string }) {
         <Heading level="h2">{t("widget.title")}</Heading>
         <StatusBadge color={kaspiStatusColor(k.status)}>{word(t, "statusShort", k.status)}</StatusBadge>
       </div>
+      <SyncProblemNotice problem={k.sync_problem} />
       <OrderFacts order={k} />
       <ActionsPanel orderRef={orderId} code={k.code} allowed={allowed_actions} cancelReasons={cancel_reasons} />
       <OutboxList actions={actions.data?.actions ?? []} />

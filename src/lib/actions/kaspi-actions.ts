@@ -38,66 +38,126 @@ export type ActionCheck = { ok: true } | { ok: false; reason: string }
 
 const refuse = (reason: string): ActionCheck => ({ ok: false, reason })
 const ACTIVE = new Set(["APPROVED_BY_BANK", "ACCEPTED_BY_MERCHANT"])
+const CODE_LENGTH = /^\d{4,8}$/
+
+/** The status as a plain string: a status the plugin does not know (or none) must not crash the rules. */
+const statusOf = (o: KaspiOrderFacts): string => (typeof o.status === "string" && o.status ? o.status : "unknown")
+
+/** A Kaspi Delivery or Postomat order: Kaspi's flag, or the Kaspi Delivery tab (API.md a.1, b). */
+export function isKaspiDeliveryOrder(o: KaspiOrderFacts): boolean {
+  return o.is_kaspi_delivery === true || o.state === "KASPI_DELIVERY"
+}
+
+/**
+ * A pickup or merchant-delivery order, known positively: its tab (PICKUP / DELIVERY) or,
+ * before acceptance, its delivery mode without Kaspi Delivery (API.md a.1: DELIVERY_PICKUP,
+ * DELIVERY_LOCAL). An order the plugin cannot place is not one.
+ */
+export function isPickupOrOwnDelivery(o: KaspiOrderFacts): boolean {
+  if (isKaspiDeliveryOrder(o)) return false
+  return o.state === "PICKUP" || o.state === "DELIVERY" || o.delivery_mode === "DELIVERY_PICKUP" || o.delivery_mode === "DELIVERY_LOCAL"
+}
 
 /**
  * Whether Kaspi would take this action now, decided before anything is queued
  * or sent, so a refusal is a clear message and not a failed call (and never a
- * penalty). Mirrors the order state machine in API.md (b).
+ * penalty). The rules are API.md a.11 (which status may follow which) and
+ * a.12 (lines); each refusal says what Kaspi allows. A status the plugin does
+ * not know allows nothing. Repeating what Kaspi already did (accept an accepted
+ * order, cancel a cancelled one) is let through: Kaspi answers "already", which
+ * counts as done.
  */
 export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload): ActionCheck {
+  const status = statusOf(o)
   switch (p.action) {
     case "accept":
-      if (o.status === "ACCEPTED_BY_MERCHANT") return { ok: true } // already there: sending it is harmless and counts as done
-      if (o.status !== "APPROVED_BY_BANK") return refuse(`Kaspi accepts only orders waiting for acceptance; this one is ${o.status}`)
+      // API.md a.11: ACCEPTED_BY_MERCHANT only from APPROVED_BY_BANK.
+      if (status === "ACCEPTED_BY_MERCHANT") return { ok: true }
+      if (status !== "APPROVED_BY_BANK") {
+        return refuse(`Kaspi allows accepting (ACCEPTED_BY_MERCHANT) only an order waiting for acceptance (APPROVED_BY_BANK); this one is ${status}`)
+      }
       return { ok: true }
     case "cancel":
-      if (o.status === "CANCELLED" || o.status === "CANCELLING") return { ok: true }
-      if (!ACTIVE.has(o.status)) return refuse(`an order that is ${o.status} can no longer be cancelled on Kaspi`)
+      // API.md a.11: CANCELLED from APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT, not after ASSEMBLE;
+      // BUYER_NOT_REACHABLE only for pickup and merchant-delivery orders ([G-EN]).
+      if (status === "CANCELLED" || status === "CANCELLING") return { ok: true }
+      if (!ACTIVE.has(status)) {
+        return refuse(`Kaspi allows cancelling (CANCELLED) only from APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this order is ${status}`)
+      }
       if (o.assembled) return refuse("Kaspi does not allow cancelling after ASSEMBLE (the order is packed for Kaspi Delivery)")
-      if (p.reason === "BUYER_NOT_REACHABLE" && o.is_kaspi_delivery) {
-        return refuse("BUYER_NOT_REACHABLE is allowed only for pickup and your own delivery, not for Kaspi Delivery")
+      if (p.reason === "BUYER_NOT_REACHABLE" && !isPickupOrOwnDelivery(o)) {
+        return refuse("Kaspi allows the reason BUYER_NOT_REACHABLE only for pickup and your own delivery orders, not for Kaspi Delivery")
       }
       if (p.comment && p.comment.length > 1000) return refuse("Kaspi accepts a cancellation comment of at most 1000 characters")
       return { ok: true }
     case "send_code":
     case "complete":
-      if (o.status === "COMPLETED") return p.action === "complete" ? { ok: true } : refuse("the order is already completed")
-      if (o.is_kaspi_delivery) return refuse("Kaspi completes Kaspi Delivery and Postomat orders itself; there is no code to send")
-      if (o.status !== "ACCEPTED_BY_MERCHANT") return refuse(`only an accepted order can be completed; this one is ${o.status}`)
+      // API.md a.11: COMPLETED (both steps) only from ACCEPTED_BY_MERCHANT; Kaspi completes Kaspi Delivery itself (b).
+      if (isKaspiDeliveryOrder(o)) {
+        return refuse("Kaspi completes Kaspi Delivery and Postomat orders itself; COMPLETED with the buyer's code is only for pickup and your own delivery")
+      }
+      if (status === "COMPLETED") return p.action === "complete" ? { ok: true } : refuse("the order is already completed on Kaspi; there is no code to send")
+      if (status !== "ACCEPTED_BY_MERCHANT") return refuse(`Kaspi allows completing (COMPLETED) only an accepted order (ACCEPTED_BY_MERCHANT); this one is ${status}`)
       if (o.signature_required) return refuse("the buyer has not signed the credit documents yet; Kaspi refuses to complete until then")
-      if (p.action === "complete" && !/^\d{4,8}$/.test(p.security_code)) return refuse("the buyer's code is 4–8 digits")
+      if (p.action === "complete" && !CODE_LENGTH.test(String(p.security_code ?? ""))) return refuse("the buyer's code is 4–8 digits")
       return { ok: true }
     case "assemble":
-      if (!o.is_kaspi_delivery) return refuse("only Kaspi Delivery orders are assembled; hand pickup and own-delivery orders over with the buyer's code")
+      // API.md a.11: ASSEMBLE only for Kaspi Delivery orders in ACCEPTED_BY_MERCHANT (after it the status stays ACCEPTED_BY_MERCHANT).
+      if (!isKaspiDeliveryOrder(o)) {
+        return refuse("Kaspi allows ASSEMBLE only for Kaspi Delivery orders; hand pickup and own-delivery orders over with the buyer's code")
+      }
+      if (status !== "ACCEPTED_BY_MERCHANT") {
+        return refuse(`Kaspi allows ASSEMBLE only for an accepted order (ACCEPTED_BY_MERCHANT); accept it first, it is ${status}`)
+      }
       if (o.assembled) return { ok: true }
-      if (o.status !== "ACCEPTED_BY_MERCHANT") return refuse(`accept the order before assembling it; it is ${o.status}`)
       if (!Number.isInteger(p.number_of_space) || p.number_of_space < 1 || p.number_of_space > 100) {
         return refuse("the number of packages must be a whole number from 1 to 100")
       }
       return { ok: true }
     case "arrived":
-      if (!o.pre_order) return refuse("ARRIVED is only for pre-orders")
-      if (o.status !== "ACCEPTED_BY_MERCHANT") return refuse(`only an accepted pre-order can arrive; this one is ${o.status}`)
+      // API.md a.11: ARRIVED for pre-orders in ACCEPTED_BY_MERCHANT.
+      if (!o.pre_order) return refuse("Kaspi allows ARRIVED only for pre-orders")
+      if (status !== "ACCEPTED_BY_MERCHANT") return refuse(`Kaspi allows ARRIVED only for an accepted pre-order (ACCEPTED_BY_MERCHANT); this one is ${status}`)
       return { ok: true }
     case "arrived_backward":
-      if (!["CANCELLING", "KASPI_DELIVERY_RETURN_REQUESTED", "RETURN_ACCEPTED_BY_MERCHANT"].includes(o.status)) {
-        return refuse(`goods come back only for an order being cancelled or returned; this one is ${o.status}`)
+      // API.md a.11: ARRIVED_BACKWARD only from CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED
+      // (not RETURN_ACCEPTED_BY_MERCHANT: the return is decided by then, API.md b).
+      if (status !== "CANCELLING" && status !== "KASPI_DELIVERY_RETURN_REQUESTED") {
+        return refuse(`Kaspi allows ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED; this one is ${status}`)
       }
       return { ok: true }
     case "cancel_entry":
-      if (!ACTIVE.has(o.status)) return refuse(`lines of an order that is ${o.status} can no longer be cancelled`)
+      // API.md a.12: lines of an active order, not after ASSEMBLE.
+      if (!ACTIVE.has(status)) {
+        return refuse(`Kaspi allows cancelling lines only of an order in APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this one is ${status}`)
+      }
       if (o.assembled) return refuse("Kaspi does not allow cancelling lines after ASSEMBLE")
       if (!Number.isInteger(p.remained_quantity) || p.remained_quantity < 0) return refuse("the quantity that stays must be a whole number ≥ 0")
       return { ok: true }
+    default:
+      return refuse(`unknown action ${String((p as { action?: unknown }).action)}`)
   }
 }
 
 /**
  * The outbox key that makes a retried request the same action: an order is
- * accepted, cancelled or assembled once; a completion is keyed by the code tried.
- * Sending the code again is a new action unless the caller gives a key.
+ * accepted, cancelled or assembled once; a completion is keyed by the code tried;
+ * the caller's Idempotency-Key, when given, names the request.
+ *
+ * Sending the code (completion step 1) is one row per click of the merchant
+ * (each may text the buyer a code, API.md a.11). Without the caller's key a
+ * click is named by the last step-1 row already answered for this order
+ * (`previousSendCode`, null for the first): a double submit or a retried route
+ * that arrives while the first request is on its way finds the same key (one
+ * send), while a click after Kaspi answered gets a new one.
  */
-export function actionIdempotencyKey(accountId: string, kaspiId: string, p: KaspiActionPayload, requestKey?: string): string {
+export function actionIdempotencyKey(
+  accountId: string,
+  kaspiId: string,
+  p: KaspiActionPayload,
+  requestKey?: string,
+  previousSendCode?: string | null
+): string {
   const base = `${accountId}:${kaspiId}:${p.action}`
   if (requestKey) return `${base}:req:${requestKey}`
   switch (p.action) {
@@ -106,11 +166,14 @@ export function actionIdempotencyKey(accountId: string, kaspiId: string, p: Kasp
     case "cancel_entry":
       return `${base}:${p.entry_id}:${p.remained_quantity}`
     case "send_code":
-      return `${base}:${Date.now()}`
+      return `${base}:after:${previousSendCode ?? "none"}`
     default:
       return base
   }
 }
+
+/** Outbox statuses after which a step-1 row is answered (nothing more will happen to it). */
+export const SEND_CODE_SETTLED_STATUSES = ["sent", "failed", "dry_run"] as const
 
 /** Retry delay after the n-th failed attempt: 5 s, 10 s, 20 s … capped at 15 minutes, with jitter. */
 export function nextAttemptDelayMs(attempt: number, random = Math.random): number {

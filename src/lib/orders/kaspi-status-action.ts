@@ -1,4 +1,4 @@
-import type { KaspiOrderAttributes } from "../../modules/kaspi/client"
+import { KASPI_ORDER_STATUSES, type KaspiOrderAttributes } from "../../modules/kaspi/client"
 
 export type MedusaFollowUp =
   | { action: "cancel"; reason: string }
@@ -13,6 +13,7 @@ export interface MedusaOrderState {
 }
 
 const RETURN_STATUSES = new Set(["KASPI_DELIVERY_RETURN_REQUESTED", "RETURN_ACCEPTED_BY_MERCHANT", "RETURNED"])
+const KNOWN_STATUSES = new Set<string>(KASPI_ORDER_STATUSES)
 
 /**
  * What a Kaspi-side status means for the linked Medusa order. Pure: the caller
@@ -38,6 +39,10 @@ export function kaspiStatusToMedusaAction(
   }
   if (RETURN_STATUSES.has(a.status)) {
     return { action: "record", reason: `return on Kaspi: ${a.status}` }
+  }
+  if (!KNOWN_STATUSES.has(a.status)) {
+    // Kaspi's status list is open-ended (API.md (b)): say so rather than guess what it means.
+    return { action: "record", reason: `Kaspi status "${a.status}" is not known to the plugin: nothing was changed in Medusa; check the order in the Kaspi cabinet` }
   }
   return { action: "none" }
 }

@@ -138,7 +138,15 @@ export function lineTotal(entry: KaspiOrderEntry): number {
 
 /** The Kaspi SKU of an entry, or undefined when Kaspi did not send the offer. */
 export function entrySku(entry: KaspiOrderEntry): string | undefined {
-  return entry.attributes.offer?.code
+  return entry.attributes.offer?.code ?? undefined
+}
+
+/**
+ * The lines that still carry goods. Kaspi may keep a line cancelled to nothing
+ * with quantity 0 (API.md a.12); it is not imported, and its SKU needs no variant.
+ */
+export function liveEntries(order: Pick<KaspiOrder, "entries">): KaspiOrderEntry[] {
+  return order.entries.filter((e) => e.attributes.quantity > 0)
 }
 
 /**
@@ -147,10 +155,15 @@ export function entrySku(entry: KaspiOrderEntry): string | undefined {
  */
 export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): MapResult {
   const a = order.attributes
-  if (!order.entries.length) {
-    return { ok: false, reason: "the Kaspi order has no entries", unmappedSkus: [] }
+  const entries = liveEntries(order)
+  if (!entries.length) {
+    return {
+      ok: false,
+      reason: order.entries.length ? "every line of the Kaspi order has quantity 0" : "the Kaspi order has no entries",
+      unmappedSkus: [],
+    }
   }
-  const missingOffer = order.entries.filter((e) => !entrySku(e))
+  const missingOffer = entries.filter((e) => !entrySku(e))
   if (missingOffer.length) {
     return {
       ok: false,
@@ -158,7 +171,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
       unmappedSkus: [],
     }
   }
-  const unmapped = [...new Set(order.entries.map((e) => entrySku(e) as string).filter((sku) => !ctx.variants.has(sku)))]
+  const unmapped = [...new Set(entries.map((e) => entrySku(e) as string).filter((sku) => !ctx.variants.has(sku)))]
   if (unmapped.length) {
     return {
       ok: false,
@@ -176,7 +189,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
       toAddress(a.originAddress?.address, name, phone, "origin") ??
       toAddress(ctx.pickupAddress, name, phone, "pickup_point")
 
-  const items: MappedLineItem[] = order.entries.map((entry) => {
+  const items: MappedLineItem[] = entries.map((entry) => {
     const sku = entrySku(entry) as string
     const variant = ctx.variants.get(sku) as ResolvedVariant
     const e = entry.attributes
@@ -204,7 +217,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
   // Medusa's total must be what Kaspi charged. Kaspi's totalPrice normally is
   // Σ lines + deliveryCost; when it is Σ lines alone the delivery was not charged
   // to the buyer. Anything else is not guessed at: the order waits for a person.
-  const linesTotal = order.entries.reduce((s, e) => s + lineTotal(e), 0)
+  const linesTotal = entries.reduce((s, e) => s + lineTotal(e), 0)
   let shippingAmount = a.deliveryCost ?? 0
   if (!sameTenge(linesTotal + shippingAmount, a.totalPrice)) {
     if (sameTenge(linesTotal, a.totalPrice)) {

@@ -50,6 +50,14 @@ const ordersSchema = z
     statusSyncIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
     /** How far back the very first poll looks (Kaspi keeps order filters to 14-day windows). */
     initialLookbackDays: z.number().int().min(1).max(90).default(14),
+    /**
+     * Width of each creationDate window asked of Kaspi. Kaspi's limit is 14 days (API.md a.1) but
+     * whether it counts them in Almaty calendar days, inclusively, is not known (a.0): 13 is safe
+     * under every reading. Raise to 14 only after the Kaspi check confirmed it.
+     */
+    windowDays: z.number().int().min(1).max(14).default(13),
+    /** Consecutive windows overlap by this much, so no order falls between two of them. */
+    windowOverlapMinutes: z.number().int().min(0).max(600).default(60),
     /** Still-open orders older than the window are refreshed by code, this many per tick. */
     refreshOpenOrdersPerTick: z.number().int().min(0).max(1000).default(50),
     /** Accept on Kaspi right after a clean import (every line mapped and reserved). */

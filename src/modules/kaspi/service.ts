@@ -1,8 +1,9 @@
 import { InjectManager, MedusaContext, MedusaService, generateEntityId } from "@medusajs/framework/utils"
 import type { Context, Logger } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { KaspiClient, KaspiApiError, type KaspiOrder as KaspiApiOrder, type KaspiRequestEvent } from "./client"
+import { DAY_MS, KaspiClient, KaspiApiError, type KaspiClientOptions, type KaspiOrder as KaspiApiOrder, type KaspiRequestEvent } from "./client"
 import { kaspiOrderRecordValues } from "./kaspi-order-record"
+import { CheckRequestLog, checkClientOverrides, runKaspiProbes, unconfiguredCheck, CHECK_DEFAULTS, type KaspiCheckOptions, type KaspiCheckResult } from "./check"
 import { resolveKaspiOptions, type KaspiAccountConfig, type KaspiOrdersOptions, type KaspiResolvedOptions } from "./options"
 import type { SecretToken } from "./secret"
 import { decryptToken, encryptToken, TokenKeyError } from "./token-crypto"
@@ -10,6 +11,7 @@ import {
   KaspiAccountCredential,
   KaspiAccountSettings,
   KaspiAction,
+  KASPI_ACTIONS_SENT_ONCE,
   KaspiEvent,
   KaspiFeedArtifact,
   KaspiFeedBuild,
@@ -312,7 +314,7 @@ class KaspiModuleService extends MedusaService({
     return client
   }
 
-  private buildClient_(account: KaspiAccountConfig, token: SecretToken): KaspiClient {
+  private buildClient_(account: KaspiAccountConfig, token: SecretToken, overrides: Partial<KaspiClientOptions> = {}): KaspiClient {
     const o = this.kaspiOptions_
     return new KaspiClient({
       baseUrl: account.apiUrl,
@@ -324,11 +326,13 @@ class KaspiModuleService extends MedusaService({
       maxConcurrentRequests: o.maxConcurrentRequests,
       retry: o.retry,
       timeouts: o.timeouts,
+      window: { maxMs: o.orders.windowDays * DAY_MS, overlapMs: o.orders.windowOverlapMinutes * 60_000 },
       logger: {
         debug: (m) => this.logger_.debug(m),
         warn: (m) => this.logger_.warn(m),
       },
       onRequest: (e) => this.recordRequest(account.id, e),
+      ...overrides,
     })
   }
 
@@ -364,6 +368,57 @@ class KaspiModuleService extends MedusaService({
     } finally {
       await temporary?.close()
     }
+  }
+
+  /**
+   * The Kaspi compatibility check (issue #12): read-only probes, one documented
+   * request each, through a client of its own (one attempt per request, a short
+   * timeout), stored as a `kaspi.check` event so the admin shows the last run.
+   */
+  async runKaspiCheck(accountId: string, options: KaspiCheckOptions = {}): Promise<KaspiCheckResult> {
+    const account = this.getAccount(accountId)
+    const result = await this.probeKaspi_(account, options)
+    const failed = result.probes.filter((p) => p.status === "failed").map((p) => p.id)
+    const held = result.probes.filter((p) => p.status === "held").length
+    const message = `Kaspi check: ${held} of ${result.probes.length} held${failed.length ? `; failed: ${failed.join(", ")}` : ""}`
+    await this.logKaspiEvent({
+      account_id: account.id,
+      type: "kaspi.check",
+      result: result.ok ? "ok" : "error",
+      message,
+      data: result as unknown as Record<string, unknown>,
+    })
+    this.logger_.info(`${message} (account ${account.id})`)
+    return result
+  }
+
+  private async probeKaspi_(account: KaspiAccountConfig, options: KaspiCheckOptions): Promise<KaspiCheckResult> {
+    let token: SecretToken
+    try {
+      token = await this.getAccountToken(account.id)
+    } catch (e) {
+      if (e instanceof KaspiApiError) return unconfiguredCheck(account.id, e)
+      throw e
+    }
+    const log = new CheckRequestLog()
+    // Never longer than the timeout the plugin itself uses for orders.
+    const timeoutMs = options.timeoutMs ?? Math.min(CHECK_DEFAULTS.timeoutMs, this.kaspiOptions_.timeouts.ordersMs)
+    const client = this.buildClient_(account, token, checkClientOverrides(timeoutMs, log))
+    try {
+      return await runKaspiProbes({ accountId: account.id, client, log, options: { ...options, timeoutMs }, secrets: [token] })
+    } finally {
+      await client.close()
+    }
+  }
+
+  /** The last stored compatibility check of a shop, or null when none ran. */
+  async getLatestKaspiCheck(accountId: string): Promise<KaspiCheckResult | null> {
+    const account = this.getAccount(accountId)
+    const [row] = await this.listKaspiEvents(
+      { account_id: account.id, type: "kaspi.check" },
+      { select: ["data", "created_at"], order: { created_at: "DESC" }, take: 1 }
+    )
+    return (row?.data as unknown as KaspiCheckResult | undefined) ?? null
   }
 
   /**
@@ -418,7 +473,8 @@ class KaspiModuleService extends MedusaService({
          customer_phone = coalesce(excluded.customer_phone, kaspi_order.customer_phone),
          cancellation_reason = excluded.cancellation_reason,
          waybill_url = coalesce(excluded.waybill_url, kaspi_order.waybill_url),
-         planned_delivery_at = excluded.planned_delivery_at, raw = excluded.raw, updated_at = now()
+         planned_delivery_at = excluded.planned_delivery_at, raw = excluded.raw,
+         sync_problem = null, updated_at = now()
        returning id, import_status, status, (xmax = 0) as inserted,
          (select k.status from kaspi_order k where k.id = kaspi_order.id) as previous_status`,
       [
@@ -460,7 +516,7 @@ class KaspiModuleService extends MedusaService({
     accountId: string,
     invalid: { id?: string; code?: string; reason: string; raw: unknown },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ id: string } | null> {
+  ): Promise<{ id: string; newly_flagged: boolean } | null> {
     const raw = (invalid.raw ?? {}) as { attributes?: Record<string, unknown> }
     const attrs = raw.attributes ?? {}
     const text = (v: unknown) => (typeof v === "string" && v.length ? v.slice(0, 200) : null)
@@ -469,14 +525,22 @@ class KaspiModuleService extends MedusaService({
     const sent = typeof attrs.creationDate === "number" ? new Date(attrs.creationDate) : null
     // Whatever Kaspi sent as the date, the record must be writable (an out-of-range date is not).
     const created = sent && Number.isFinite(sent.getTime()) ? sent : new Date()
+    const reason = `Kaspi sent this order in a shape the plugin cannot read: ${invalid.reason}`
+    const problem = JSON.stringify({ kind: "unreadable", reason: invalid.reason, at: new Date().toISOString() })
+    // An order already made in Medusa keeps its import status: the problem is flagged beside it
+    // (sync_problem), so the admin shows that it no longer follows Kaspi, and why.
     const rows = await sharedContext.manager!.execute(
       `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, total_price, raw_total_price,
          kaspi_created_at, raw, import_status, import_reason)
        values (?, ?, ?, ?, ?, ?, 0, '{"value":"0","precision":20}'::jsonb, ?, ?::jsonb, 'failed', ?)
        on conflict (account_id, kaspi_id) where deleted_at is null do update set
          import_status = case when kaspi_order.order_id is null then 'failed' else kaspi_order.import_status end,
-         import_reason = excluded.import_reason, updated_at = now()
-       returning id`,
+         import_reason = case when kaspi_order.order_id is null then excluded.import_reason else kaspi_order.import_reason end,
+         sync_problem = case when kaspi_order.order_id is null then kaspi_order.sync_problem
+           when kaspi_order.sync_problem->>'reason' = ? then kaspi_order.sync_problem else ?::jsonb end,
+         updated_at = now()
+       returning id, (xmax = 0) as inserted,
+         (select coalesce(k.sync_problem->>'reason', k.import_reason) from kaspi_order k where k.id = kaspi_order.id) as previous_reason`,
       [
         generateEntityId(undefined, "kord"),
         accountId,
@@ -486,10 +550,15 @@ class KaspiModuleService extends MedusaService({
         text(attrs.status) ?? "UNKNOWN",
         created,
         JSON.stringify(invalid.raw ?? null),
-        `Kaspi sent this order in a shape the plugin cannot read: ${invalid.reason}`,
+        reason,
+        invalid.reason,
+        problem,
       ]
     )
-    return (rows[0] as { id: string }) ?? null
+    const row = rows[0] as { id: string; inserted: boolean; previous_reason: string | null } | undefined
+    if (!row) return null
+    const newly = row.inserted || (row.previous_reason !== invalid.reason && row.previous_reason !== reason)
+    return { id: row.id, newly_flagged: newly }
   }
 
   /**
@@ -669,8 +738,10 @@ class KaspiModuleService extends MedusaService({
 
   /**
    * Takes actions to send: pending ones that are due, and "sending" ones whose
-   * sender died (lease run out). SKIP LOCKED + the lease let several instances
-   * send in parallel without ever taking the same row.
+   * sender died (lease run out) — except those sent once (completion step 1,
+   * KASPI_ACTIONS_SENT_ONCE): their request may have reached Kaspi, so they are
+   * settled by settleAbandonedKaspiActions instead. SKIP LOCKED + the lease let
+   * several instances send in parallel without ever taking the same row.
    */
   @InjectManager()
   async claimKaspiActions(
@@ -678,6 +749,7 @@ class KaspiModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
     const byId = opts.ids?.length ? `and id in (${opts.ids.map(() => "?").join(", ")})` : ""
+    const sentOnce = KASPI_ACTIONS_SENT_ONCE.map(() => "?").join(", ")
     const rows = await sharedContext.manager!.execute(
       `update kaspi_action set status = 'sending', lease_until = now() + (? * interval '1 second'),
          attempts = attempts + 1, updated_at = now()
@@ -685,14 +757,35 @@ class KaspiModuleService extends MedusaService({
          select id from kaspi_action
          where deleted_at is null ${byId}
            and ((status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()))
-                or (status = 'sending' and lease_until < now()))
+                or (status = 'sending' and lease_until < now() and action not in (${sentOnce})))
          order by next_attempt_at nulls first, created_at
          limit ?
          for update skip locked)
        returning id`,
-      [opts.leaseSeconds, ...(opts.ids ?? []), opts.limit]
+      [opts.leaseSeconds, ...(opts.ids ?? []), ...KASPI_ACTIONS_SENT_ONCE, opts.limit]
     )
     return (rows as Array<{ id: string }>).map((r) => r.id)
+  }
+
+  /**
+   * Rows sent once (KASPI_ACTIONS_SENT_ONCE) whose sender died while they were
+   * being sent: never sent again (Kaspi may have taken the request), closed as
+   * `failed` with what the caller says (the outcome is unknown) for the
+   * merchant to decide. Returns the rows it closed.
+   */
+  @InjectManager()
+  async settleAbandonedKaspiActions(
+    outcome: { last_error: string; error_kind: string; result: unknown },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; account_id: string; kaspi_order_id: string; code: string; action: string; attempts: number }>> {
+    return (await sharedContext.manager!.execute(
+      `update kaspi_action set status = 'failed', lease_until = null, next_attempt_at = null, last_error = ?, error_kind = ?,
+         result = ?::jsonb, updated_at = now()
+       where deleted_at is null and status = 'sending' and lease_until < now()
+         and action in (${KASPI_ACTIONS_SENT_ONCE.map(() => "?").join(", ")})
+       returning id, account_id, kaspi_order_id, code, action, attempts`,
+      [outcome.last_error, outcome.error_kind, JSON.stringify(outcome.result), ...KASPI_ACTIONS_SENT_ONCE]
+    )) as Array<{ id: string; account_id: string; kaspi_order_id: string; code: string; action: string; attempts: number }>
   }
 
   /** Records what came of one send attempt and releases the row. */

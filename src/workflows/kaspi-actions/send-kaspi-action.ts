@@ -3,6 +3,7 @@ import { KASPI_MODULE } from "../../modules/kaspi"
 import { KaspiApiError } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { nextAttemptDelayMs, type KaspiActionPayload } from "../../lib/actions/kaspi-actions"
+import { sendCodeError, sendCodeTaken, type SendCodeDecision } from "../../lib/actions/send-code-outcome"
 import { performKaspiAction, STATUS_AFTER } from "./perform-kaspi-action"
 import { afterKaspiActionSent } from "./after-kaspi-action-sent"
 
@@ -16,6 +17,8 @@ export type SendOutcome = "sent" | "retry" | "failed" | "skipped"
  * the order already is where we wanted it counts as sent; temporary failures
  * (timeout, 5xx, 429, a garbled answer, a revoked token) are retried later with
  * backoff; Kaspi refusing the change stops and is shown to the merchant.
+ * Sending the buyer's code is the exception (sendCompletionCode below): sent
+ * once, its outcome recorded, never retried unless it never reached Kaspi.
  */
 export async function sendKaspiAction(container: MedusaContainer, actionId: string): Promise<SendOutcome> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -32,6 +35,8 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
       message,
       data: { action_id: row.id, attempt: row.attempts, ...data },
     })
+
+  if (payload.action === "send_code") return sendCompletionCode(kaspi, row, log)
 
   try {
     const response = await performKaspiAction(await kaspi.getClient(row.account_id), { id: row.kaspi_id, code: row.code }, payload)
@@ -63,4 +68,41 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
   }
   await afterKaspiActionSent(container, row.id)
   return "sent"
+}
+
+type OutboxRow = Awaited<ReturnType<KaspiModuleService["listKaspiActions"]>>[number]
+type LogFn = (result: "ok" | "error" | "info", message: string, data?: Record<string, unknown>) => Promise<void>
+
+/**
+ * Completion step 1, sent once per click (API.md a.11, f.10): any 2xx is
+ * taken; a 4xx, 5xx or no answer is recorded with what Kaspi said and never
+ * sent again by the outbox (the code may have gone out); only a refused
+ * connection, which never reached Kaspi, is retried like any other action.
+ */
+async function sendCompletionCode(kaspi: KaspiModuleService, row: OutboxRow, log: LogFn): Promise<SendOutcome> {
+  let decision: SendCodeDecision
+  try {
+    const client = await kaspi.getClient(row.account_id)
+    const response = await client.sendCompletionCode({ id: row.kaspi_id, code: row.code })
+    decision = sendCodeTaken(response.answer, response.httpStatus, response.raw)
+  } catch (e) {
+    if (!(e instanceof KaspiApiError)) throw e
+    decision = sendCodeError(e, row.attempts < MAX_ACTION_ATTEMPTS)
+  }
+  const { row_status, outcome, message } = decision
+  if (row_status === "pending") {
+    const next = new Date(Date.now() + nextAttemptDelayMs(row.attempts))
+    await kaspi.finishKaspiAction(row.id, { status: "pending", next_attempt_at: next, last_error: message, error_kind: "network" })
+    await log("error", `Not delivered yet (connection refused), next attempt ${next.toISOString()}: ${message}`)
+    return "retry"
+  }
+  const warning = outcome?.outcome !== "sent"
+  await kaspi.finishKaspiAction(row.id, {
+    status: row_status,
+    last_error: warning ? message : null,
+    error_kind: warning ? (outcome?.outcome ?? null) : null,
+    result: { send_code: outcome },
+  })
+  await log(warning ? "error" : "ok", message, { send_code: outcome })
+  return row_status === "sent" ? "sent" : "failed"
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
-import { KaspiApiError, KASPI_MAX_WINDOW_MS, DAY_MS } from "../../modules/kaspi/client"
+import { KaspiApiError, DAY_MS } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import type { KaspiEffectiveOrderOptions } from "../../modules/kaspi/service"
 import {
@@ -49,7 +49,8 @@ export async function pollKaspiAccount(
   if (!claim) return { accountId, ran: false }
 
   const now = opts.now ?? Date.now()
-  const earliest = now - KASPI_MAX_WINDOW_MS + 1
+  // The status sync reads one window per state; older open orders are re-read by code.
+  const earliest = now - (await kaspi.getClient(accountId)).window.maxMs + 1
   const initial = now - o.initialLookbackDays * DAY_MS
   const lastPoll = claim.last_new_poll_at ? new Date(claim.last_new_poll_at).getTime() : null
   const lastStatus = claim.last_status_sync_at ? new Date(claim.last_status_sync_at).getTime() : null
@@ -63,19 +64,20 @@ export async function pollKaspiAccount(
 
   let stats = emptyStats()
   try {
-    // New orders: from the last poll (first time: the initial look-back, which may span several windows).
-    const newFrom = lastPoll === null ? initial : Math.max(earliest, lastPoll - POLL_OVERLAP_MS)
-    stats = addStats(stats, await syncKaspiOrders(container, { accountId, from: newFrom, to: now, states: NEW_ORDER_STATES }))
     if (statusDue) {
+      // Every state over the whole window, one state per request (API.md §f.3). NEW and SIGN_REQUIRED
+      // are read over the window too, so one Kaspi publishes later than POLL_OVERLAP_MS after its
+      // creationDate is not missed, and this read also covers the new-order poll of this tick.
       const statusFrom = lastStatus === null ? Math.min(initial, earliest) : earliest
-      // NEW orders again over the whole window too: one Kaspi publishes later than POLL_OVERLAP_MS after its
-      // creationDate would otherwise wait until someone accepted it in the cabinet. Orders waiting for
-      // acceptance are few (Kaspi cancels them within a day), so this is usually one request.
       stats = addStats(
         stats,
-        await syncKaspiOrders(container, { accountId, from: statusFrom, to: now, states: [...ACCEPTED_ORDER_STATES, ...NEW_ORDER_STATES] })
+        await syncKaspiOrders(container, { accountId, from: statusFrom, to: now, states: [...NEW_ORDER_STATES, ...ACCEPTED_ORDER_STATES] })
       )
       stats = addStats(stats, await refreshOpenKaspiOrders(container, accountId, { olderThan: earliest, limit: o.refreshOpenOrdersPerTick }))
+    } else {
+      // New orders since the last poll (first time: the initial look-back, which may span several windows).
+      const newFrom = lastPoll === null ? initial : Math.max(earliest, lastPoll - POLL_OVERLAP_MS)
+      stats = addStats(stats, await syncKaspiOrders(container, { accountId, from: newFrom, to: now, states: NEW_ORDER_STATES }))
     }
     await kaspi.finishKaspiPoll(accountId, { owner, ok: true, polledAt: new Date(now), statusSynced: statusDue, stats })
     return { accountId, ran: true, statusSynced: statusDue, stats }

@@ -48,55 +48,77 @@ export function addStats(a: SyncStats, b: SyncStats): SyncStats {
   return out
 }
 
-/** Orders polling keeps importing by itself; the rest wait for a person (admin retry). */
+/** Orders polling keeps importing by itself; the rest wait for a person (admin retry)… */
 const AUTO_IMPORT = new Set(["pending", "importing"])
+/** …or for Kaspi to change the order. */
+const RETRY_ON_CHANGE = new Set(["needs_attention", "failed"])
 
 /**
- * Reads every Kaspi order created in [from, to] in the given states (as ≤14-day
- * windows and pages of 100 with their entries: one request per 100 orders),
- * records each one, imports the new ones and applies Kaspi-side status changes
- * to those already imported. One broken order never stops the rest.
+ * Reads every Kaspi order created in [from, to] in the given states — one
+ * state per request (API.md §f.3), in windows under 14 days and pages of 100
+ * with their entries — records each one, imports the new ones and applies
+ * Kaspi-side changes to those already imported. One broken order never stops
+ * the rest. An order met twice in one sync (overlapping windows, or moving
+ * between states while we read) is handled once.
  */
 export async function syncKaspiOrders(container: MedusaContainer, input: SyncKaspiOrdersInput): Promise<SyncStats> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const client = await kaspi.getClient(input.accountId)
   const stats = emptyStats()
+  const done = new Set<string>()
 
-  for await (const page of client.walkOrders({
-    state: input.states,
-    from: input.from,
-    to: input.to,
-    include: ["entries"],
-  })) {
-    stats.pages += 1
-    for (const invalid of page.invalid) {
-      stats.invalid += 1
-      // A record the database refuses must not stop the poll (the same order would stop every poll).
-      const row = await kaspi.recordInvalidKaspiOrder(input.accountId, invalid).catch(() => null)
-      await kaspi.logKaspiEvent({
-        account_id: input.accountId,
-        kaspi_order_id: row?.id ?? null,
-        kaspi_code: invalid.code ?? null,
-        type: "import.failed",
-        result: "error",
-        message: `Kaspi sent an order the plugin cannot read: ${invalid.reason}`,
-      })
-    }
-    // One read for the page's known orders instead of one per order.
-    const known = new Map(
-      (
-        await kaspi.listKaspiOrders(
-          { account_id: input.accountId, kaspi_id: page.orders.map((o) => o.id) },
-          { select: [...KNOWN_FIELDS], take: page.orders.length || 1 }
-        )
-      ).map((r) => [r.kaspi_id, r])
-    )
-    for (const order of page.orders) {
-      stats.seen += 1
-      stats[await syncOne(container, kaspi, input.accountId, order, known.get(order.id) ?? null)] += 1
+  for (const state of input.states) {
+    for await (const page of client.walkOrders({ state, from: input.from, to: input.to, include: ["entries"] })) {
+      stats.pages += 1
+      for (const invalid of page.invalid) {
+        if (invalid.id && done.has(invalid.id)) continue
+        if (invalid.id) done.add(invalid.id)
+        stats.invalid += 1
+        await recordUnreadableOrder(kaspi, input.accountId, invalid)
+      }
+      const fresh = page.orders.filter((o) => !done.has(o.id))
+      for (const o of fresh) done.add(o.id)
+      if (!fresh.length) continue
+      // One read for the page's known orders instead of one per order.
+      const known = new Map(
+        (
+          await kaspi.listKaspiOrders(
+            { account_id: input.accountId, kaspi_id: fresh.map((o) => o.id) },
+            { select: [...KNOWN_FIELDS], take: fresh.length }
+          )
+        ).map((r) => [r.kaspi_id, r])
+      )
+      for (const order of fresh) {
+        stats.seen += 1
+        stats[await syncOne(container, kaspi, input.accountId, order, known.get(order.id) ?? null)] += 1
+      }
     }
   }
   return stats
+}
+
+/**
+ * An order Kaspi sent in a shape the plugin cannot read is kept and flagged,
+ * never skipped in silence: a new one as `failed`, one already imported with
+ * a sync problem on its record (it stops following Kaspi until it reads again).
+ */
+async function recordUnreadableOrder(
+  kaspi: KaspiModuleService,
+  accountId: string,
+  invalid: { id?: string; code?: string; reason: string; raw: unknown }
+): Promise<void> {
+  // A record the database refuses must not stop the poll (the same order would stop every poll).
+  const row = await kaspi.recordInvalidKaspiOrder(accountId, invalid).catch(() => null)
+  if (row && !row.newly_flagged) return // said once, not at every tick
+  await kaspi.logKaspiEvent({
+    account_id: accountId,
+    kaspi_order_id: row?.id ?? null,
+    kaspi_code: invalid.code ?? null,
+    type: "import.failed",
+    result: "error",
+    message: `Kaspi sent an order the plugin cannot read: ${invalid.reason}`,
+    data: { reason: invalid.reason },
+  })
 }
 
 type SyncOutcome = ImportOutcome | "unchanged" | "status_changes"
@@ -109,8 +131,17 @@ export async function syncKaspiOrderByCode(container: MedusaContainer, accountId
   return syncOne(container, kaspi, accountId, order)
 }
 
-const KNOWN_FIELDS = ["id", "kaspi_id", "status", "state", "import_status", "order_id", "assembled", "waybill_url"] as const
-type KnownOrder = { id: string; status: string; state: string; import_status: string; order_id: string | null; assembled: boolean; waybill_url: string | null }
+const KNOWN_FIELDS = ["id", "kaspi_id", "status", "state", "import_status", "order_id", "assembled", "waybill_url", "sync_problem"] as const
+type KnownOrder = {
+  id: string
+  status: string
+  state: string
+  import_status: string
+  order_id: string | null
+  assembled: boolean
+  waybill_url: string | null
+  sync_problem?: unknown
+}
 
 async function syncOne(
   container: MedusaContainer,
@@ -123,9 +154,14 @@ async function syncOne(
     known === undefined
       ? (await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: order.id }, { select: [...KNOWN_FIELDS] }))[0]
       : known
-  if (existing && !AUTO_IMPORT.has(existing.import_status)) {
-    const statusChanged = existing.status !== order.attributes.status
+  const statusChanged = existing != null && existing.status !== order.attributes.status
+  // Not made in Medusa yet and Kaspi moved on (an unknown status became a known one, a waiting order
+  // was cancelled): decide again rather than keep showing the old reason.
+  const decideAgain = existing != null && !existing.order_id && statusChanged && RETRY_ON_CHANGE.has(existing.import_status)
+  if (existing && !AUTO_IMPORT.has(existing.import_status) && !decideAgain) {
     const detailsChanged =
+      // a readable answer clears an earlier sync problem
+      existing.sync_problem != null ||
       existing.state !== order.attributes.state ||
       existing.assembled !== (order.attributes.assembled === true) ||
       (order.attributes.kaspiDelivery?.waybill ?? null) !== (existing.waybill_url ?? null)

@@ -70,6 +70,11 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
             <Table.Cell className="max-w-[260px] py-2">
               <div className="flex flex-col items-start gap-y-0.5">
                 <StatusBadge color={importStatusColor(o.import_status)}>{word(t, "importStatus", o.import_status)}</StatusBadge>
+                {o.sync_problem ? (
+                  <StatusBadge color="red" data-testid="kaspi-order-sync-problem" title={o.sync_problem.reason}>
+                    {t("orders.syncProblem")}
+                  </StatusBadge>
+                ) : null}
                 {o.unmapped_skus?.length ? (
                   <Text size="xsmall" className="text-ui-fg-subtle">
                     {t("orders.unmapped", { skus: o.unmapped_skus.join(", ") })}

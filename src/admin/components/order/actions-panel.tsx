@@ -38,7 +38,7 @@ export function ActionsPanel({ orderRef, code, allowed, cancelReasons }: { order
       {simple("accept", t("actions.accept"), t("actions.acceptHint"), true)}
       {can("assemble") ? <AssembleForm busy={pendingAction} run={run} /> : null}
       {can("send_code") || can("complete") ? (
-        <CompleteForm canSendCode={can("send_code")} canComplete={can("complete")} busy={pendingAction} run={run} />
+        <CompleteForm orderRef={orderRef} canSendCode={can("send_code")} canComplete={can("complete")} busy={pendingAction} run={run} />
       ) : null}
       {simple("arrived", t("actions.arrived"), t("actions.arrivedHint"))}
       {simple("arrived_backward", t("actions.arrivedBackward"), t("actions.arrivedBackwardHint"))}

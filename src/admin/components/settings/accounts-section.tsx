@@ -3,6 +3,7 @@ import { useState } from "react"
 import { InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { AccountTokenField } from "./account-token-field"
+import { KaspiCheckPanel } from "./kaspi-check-panel"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useKaspiAccounts } from "../../lib/queries"
@@ -60,6 +61,7 @@ function AccountRow({ account }: { account: KaspiAccount }) {
         {result ? <ConnectionLine result={result} /> : null}
         <InlineError>{error}</InlineError>
       </div>
+      <KaspiCheckPanel accountId={account.id} />
     </div>
   )
 }

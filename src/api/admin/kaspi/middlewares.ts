@@ -6,6 +6,7 @@ import {
   AdminListKaspiEvents,
   AdminListKaspiOrders,
   AdminListMappings,
+  AdminRunKaspiCheck,
   AdminStoreKaspiToken,
   AdminUpdateKaspiOrderOptions,
   AdminSyncKaspiOrders,
@@ -20,6 +21,7 @@ const query = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
 export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/order-options", middlewares: [validateAndTransformBody(AdminUpdateKaspiOrderOptions)] },
   { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/token", middlewares: [validateAndTransformBody(AdminStoreKaspiToken)] },
+  { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/check", middlewares: [validateAndTransformBody(AdminRunKaspiCheck)] },
   { method: ["GET"], matcher: "/admin/kaspi/orders", middlewares: [query(AdminListKaspiOrders)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/sync", middlewares: [validateAndTransformBody(AdminSyncKaspiOrders)] },
   { method: ["GET"], matcher: "/admin/kaspi/sku-mappings", middlewares: [query(AdminListMappings)] },

@@ -12,6 +12,7 @@ export const AdminListKaspiOrders = z.object({
   import_status: csv(z.enum(KASPI_IMPORT_STATUSES)).optional(),
   status: csv(z.string().min(1)).optional(),
   state: csv(z.enum(KASPI_ORDER_STATES)).optional(),
+  sync_problem: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   q: z.string().min(1).optional(),
   created_from: z.coerce.date().optional(),
   created_to: z.coerce.date().optional(),
@@ -127,3 +128,12 @@ export const AdminUpdateKaspiOrderOptions = z
   })
   .strict()
 export type AdminUpdateKaspiOrderOptionsType = z.infer<typeof AdminUpdateKaspiOrderOptions>
+
+/** The Kaspi compatibility check; both limits are optional (defaults: 10 s per request, 5 s median). */
+export const AdminRunKaspiCheck = z
+  .object({
+    timeout_ms: z.number().int().min(500).max(60_000).optional(),
+    latency_limit_ms: z.number().int().min(10).max(60_000).optional(),
+  })
+  .strict()
+export type AdminRunKaspiCheckType = z.infer<typeof AdminRunKaspiCheck>

@@ -74,8 +74,41 @@ describe("allowedKaspiActions: the buttons the order widget shows", () => {
     expect(allowedKaspiActions(order({ status: "KASPI_DELIVERY_RETURN_REQUESTED", state: "ARCHIVE" })).actions).toEqual(["arrived_backward"])
   })
 
+  it("does not offer arrived_backward once the return is accepted (a.11: only CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED)", () => {
+    expect(allowedKaspiActions(order({ status: "RETURN_ACCEPTED_BY_MERCHANT", state: "ARCHIVE" }))).toEqual({ actions: [], cancel_reasons: [] })
+    expect(allowedKaspiActions(order({ status: "RETURN_ACCEPTED_BY_MERCHANT", state: "KASPI_DELIVERY", is_kaspi_delivery: true }))).toEqual({
+      actions: [],
+      cancel_reasons: [],
+    })
+    // once sent, not offered again
+    const cancelling = order({ status: "CANCELLING", state: "PICKUP" })
+    expect(allowedKaspiActions(cancelling, [{ action: "arrived_backward", status: "sent" }]).actions).toEqual([])
+  })
+
+  it("offers no BUYER_NOT_REACHABLE when the delivery of a new order is not known to be pickup or own delivery", () => {
+    const r = allowedKaspiActions(order({ delivery_mode: "DELIVERY_REGIONAL_PICKUP" }))
+    expect(r.actions).toEqual(["accept", "cancel"])
+    expect(r.cancel_reasons).toEqual(["BUYER_CANCELLATION_BY_MERCHANT", "MERCHANT_OUT_OF_STOCK"])
+  })
+
+  it("offers nothing for an order status the plugin does not know, and does not crash", () => {
+    for (const status of ["SOMETHING_NEW", "", "ACCEPTED", "accepted_by_merchant"]) {
+      for (const o of [
+        order({ status, state: "PICKUP" }),
+        order({ status, state: "KASPI_DELIVERY", is_kaspi_delivery: true, assembled: true }),
+        order({ status, pre_order: true }),
+      ]) {
+        expect(allowedKaspiActions(o, [{ action: "send_code", status: "sent" }])).toEqual({ actions: [], cancel_reasons: [] })
+      }
+    }
+    expect(allowedKaspiActions(order({ status: undefined as unknown as string, state: undefined as unknown as string }))).toEqual({
+      actions: [],
+      cancel_reasons: [],
+    })
+  })
+
   it("offers nothing for finished orders", () => {
-    for (const status of ["COMPLETED", "CANCELLED", "RETURNED"]) {
+    for (const status of ["COMPLETED", "CANCELLED", "RETURNED", "RETURN_ACCEPTED_BY_MERCHANT"]) {
       expect(allowedKaspiActions(order({ status, state: "ARCHIVE" }))).toEqual({ actions: [], cancel_reasons: [] })
     }
   })

@@ -77,6 +77,17 @@ describe("mapKaspiOrder", () => {
     expect(mapKaspiOrder(order({}, []), ctx([]))).toMatchObject({ ok: false, reason: "the Kaspi order has no entries" })
   })
 
+  it("leaves out a line Kaspi kept at quantity 0 after a partial cancel; its SKU needs no variant", () => {
+    const r = mapKaspiOrder(
+      order({ totalPrice: 2000 }, [{ quantity: 2, basePrice: 1000, totalPrice: 2000 }, { quantity: 0, basePrice: 500, totalPrice: 0, offer: { code: "GONE" } }]),
+      ctx(["SKU-0"])
+    )
+    if (!r.ok) throw new Error(r.reason)
+    expect(r.order.items).toHaveLength(1)
+    expect(r.expectedTotal).toBe(2000)
+    expect(mapKaspiOrder(order({ totalPrice: 0 }, [{ quantity: 0 }]), ctx(["SKU-0"]))).toMatchObject({ ok: false, reason: expect.stringMatching(/quantity 0/) })
+  })
+
   it("uses the pickup point's address for pickup, and Kaspi's origin address for Kaspi Delivery", () => {
     const pickup = mapKaspiOrder(
       order({ totalPrice: 1000, deliveryMode: "DELIVERY_PICKUP", pickupPointId: "30123456_PP1" }, [{}]),
@@ -123,7 +134,15 @@ describe("small Kaspi rules", () => {
     expect(importDecision({ status: "APPROVED_BY_BANK" })).toEqual({ action: "import" })
     expect(importDecision({ status: "ACCEPTED_BY_MERCHANT" })).toEqual({ action: "import" })
     expect(importDecision({ status: "CANCELLED" })).toMatchObject({ action: "ignore" })
-    expect(importDecision({ status: "SOMETHING_NEW" })).toMatchObject({ action: "ignore" })
+    expect(importDecision({ status: "RETURNED" })).toMatchObject({ action: "ignore" })
+  })
+
+  it("leaves an order in a status it does not know to a person, neither imported nor dropped", () => {
+    expect(importDecision({ status: "SOMETHING_NEW" })).toEqual({ action: "needs_attention", reason: expect.stringContaining('"SOMETHING_NEW"') })
+    expect(kaspiStatusToMedusaAction({ status: "SOMETHING_NEW" }, { status: "pending", fulfillments: [] })).toEqual({
+      action: "record",
+      reason: expect.stringContaining("not known to the plugin"),
+    })
   })
 
   it("turns Kaspi-side statuses into Medusa follow-ups", () => {

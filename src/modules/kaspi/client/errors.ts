@@ -80,6 +80,15 @@ export class KaspiApiError extends Error {
     return ["rate_limited", "server_error", "timeout", "network", "invalid_response"].includes(this.kind)
   }
 
+  /**
+   * The connection was refused: the request never left for Kaspi, so Kaspi
+   * surely did not see it. The one failure after which even a write that must
+   * not be repeated (completion step 1, API.md a.11) may be sent again.
+   */
+  get connectionRefused(): boolean {
+    return this.kind === "network" && this.detail?.includes("ECONNREFUSED") === true
+  }
+
   /** Kaspi says the order already is where we wanted it (counts as success for an idempotent action). */
   get alreadyDone(): boolean {
     return this.kind === "bad_request" && this.kaspiErrors.some((e) => /\balready\b/i.test(e))

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { KaspiApiError } from "./errors"
-import { splitIntoWindows, toEpochMs, KASPI_MAX_WINDOW_MS } from "./date-windows"
+import { splitIntoWindows, toEpochMs, DEFAULT_WINDOW_SHAPE, type WindowShape } from "./date-windows"
 import {
   parseOrderEntry,
   parseOrderResource,
@@ -43,14 +43,19 @@ import {
   type KaspiPointOfService,
 } from "./schemas"
 import { KaspiTransport, type KaspiRequest, type KaspiTransportOptions } from "./transport"
+import { redactSecrets } from "../secret"
 
 export const KASPI_MAX_PAGE_SIZE = 100
 
 export interface ListOrdersQuery {
-  state: KaspiOrderState | KaspiOrderState[]
+  /**
+   * Exactly one state: whether Kaspi accepts several in one filter is an open
+   * question (API.md §f.3) and every public client sends one per request.
+   */
+  state: KaspiOrderState
   /** creationDate from (inclusive). Kaspi requires it. */
   from: Date | number
-  /** creationDate to (inclusive); Kaspi's default is now. At most 14 days after `from`. */
+  /** creationDate to (inclusive); Kaspi's default is now. At most the client's window after `from`. */
   to?: Date | number
   status?: string
   /** Sent as given: sources disagree on PICKUP/DELIVERY vs DELIVERY_PICKUP/DELIVERY_LOCAL (API.md a.1). */
@@ -77,6 +82,13 @@ export interface StatusChangeResult {
   raw: unknown
 }
 
+/** Completion step 1's answer: any 2xx (API.md f.10: its exact form is not documented). */
+export interface CompletionCodeResult extends StatusChangeResult {
+  /** The usual echo of the order, an empty body, or something else (kept in `raw`, cut to 500 characters when not JSON). */
+  answer: "echo" | "empty" | "other"
+  httpStatus: number
+}
+
 export interface EntryCancel {
   entryId: string
   remainedQuantity: number
@@ -88,6 +100,8 @@ export interface EntryCancel {
 export interface KaspiClientOptions extends KaspiTransportOptions {
   merchantId: string
   timeouts: { ordersMs: number; productsMs: number; waybillMs: number }
+  /** The creationDate windows asked for (default: 13 days, 1 h overlap; see date-windows.ts). */
+  window?: WindowShape
 }
 
 /**
@@ -103,6 +117,11 @@ export class KaspiClient {
 
   get merchantId(): string {
     return this.opts.merchantId
+  }
+
+  /** The widest creationDate window this client asks Kaspi for. */
+  get window(): WindowShape {
+    return this.opts.window ?? DEFAULT_WINDOW_SHAPE
   }
 
   close(): Promise<void> {
@@ -122,16 +141,19 @@ export class KaspiClient {
     if (pageSize < 1 || pageSize > KASPI_MAX_PAGE_SIZE) {
       throw new RangeError(`pageSize must be 1..${KASPI_MAX_PAGE_SIZE}`)
     }
+    if (typeof q.state !== "string") throw new TypeError("listOrders takes exactly one state per request (API.md §f.3)")
     const from = toEpochMs(q.from)
     const to = q.to === undefined ? undefined : toEpochMs(q.to)
-    if (to !== undefined && to - from > KASPI_MAX_WINDOW_MS) {
-      throw new RangeError("Kaspi accepts a creationDate window of at most 14 days: use walkOrders for longer ranges")
+    if (to !== undefined && to - from >= this.window.maxMs) {
+      throw new RangeError(
+        `Kaspi accepts a creationDate window of at most 14 days; this client asks for at most ${this.window.maxMs / 86_400_000} days: use walkOrders for longer ranges`
+      )
     }
     const path = "/v2/orders"
     const res = await this.read(path, {
       "page[number]": page,
       "page[size]": pageSize,
-      "filter[orders][state]": Array.isArray(q.state) ? q.state.join(",") : q.state,
+      "filter[orders][state]": q.state,
       "filter[orders][creationDate][$ge]": from,
       "filter[orders][creationDate][$le]": to,
       "filter[orders][status]": q.status,
@@ -143,11 +165,12 @@ export class KaspiClient {
   }
 
   /**
-   * Every page of every ≤14-day window between `from` and `to`, oldest first.
-   * Each yielded page is complete and validated before the next is read.
+   * Every page of every window between `from` and `to` for one state, oldest
+   * first (windows overlap a little, so an order may come twice). Each yielded
+   * page is complete and validated before the next is read.
    */
   async *walkOrders(q: WalkOrdersQuery): AsyncGenerator<KaspiOrdersPage & { window: { from: number; to: number } }> {
-    for (const window of splitIntoWindows(toEpochMs(q.from), toEpochMs(q.to))) {
+    for (const window of splitIntoWindows(toEpochMs(q.from), toEpochMs(q.to), this.window)) {
       let page = 0
       for (;;) {
         const result = await this.listOrders({ ...q, from: window.from, to: window.to, page })
@@ -317,9 +340,44 @@ export class KaspiClient {
     })
   }
 
-  /** Completion step 1: Kaspi sends the buyer a code (pickup and merchant delivery only). */
-  sendCompletionCode(ref: OrderRef): Promise<StatusChangeResult> {
-    return this.changeStatus(ref, { status: "COMPLETED" }, { "x-security-code": "", "x-send-code": "true" })
+  /**
+   * Completion step 1: Kaspi sends the buyer a code (pickup and merchant delivery only).
+   * Sent once: retried only when the connection was refused (the request never
+   * reached Kaspi), since each request that reaches Kaspi may text the buyer a new
+   * code. Its exact answer is not documented (API.md f.10), so any 2xx counts as
+   * taken, whatever its body (`answer` says which); a 4xx, 5xx or no answer comes
+   * back as a KaspiApiError for the caller to judge (API.md a.11: a 4xx may come
+   * with the code sent all the same).
+   */
+  async sendCompletionCode(ref: OrderRef): Promise<CompletionCodeResult> {
+    const path = "/v2/orders"
+    const res = await this.transport.send<Buffer>({
+      method: "POST",
+      path,
+      body: { data: { type: "orders", id: ref.id, attributes: { code: ref.code, status: "COMPLETED" } } },
+      headers: { "x-security-code": "", "x-send-code": "true" },
+      timeoutMs: this.opts.timeouts.ordersMs,
+      retry: "refused-only",
+      expect: "binary",
+    })
+    const text = redactSecrets(Buffer.from(res.body ?? []).toString("utf8"), [this.opts.token]).trim()
+    if (!text) return { id: ref.id, code: ref.code, raw: null, answer: "empty", httpStatus: res.status }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return { id: ref.id, code: ref.code, raw: text.slice(0, 500), answer: "other", httpStatus: res.status }
+    }
+    const echo = kaspiStatusChangeResponseSchema.safeParse(json)
+    if (!echo.success) return { id: ref.id, code: ref.code, raw: json, answer: "other", httpStatus: res.status }
+    return {
+      id: echo.data.data.id,
+      code: echo.data.data.attributes?.code ?? ref.code,
+      status: echo.data.data.attributes?.status,
+      raw: json,
+      answer: "echo",
+      httpStatus: res.status,
+    }
   }
 
   /** Completion step 2: the code the buyer read out. */

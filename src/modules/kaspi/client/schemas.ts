@@ -66,15 +66,17 @@ export const kaspiAddressSchema = z.looseObject({
   longitude: z.number().nullish(),
 })
 
+// Nested objects are read tolerantly (API.md e.13): a null or missing id, code or
+// name there must not stop an imported order from following Kaspi.
 export const kaspiCitySchema = z.looseObject({
-  id: z.string().optional(),
-  code: code,
-  name: z.string(),
-  active: z.boolean().optional(),
+  id: optionalText,
+  code: code.nullish(),
+  name: optionalText,
+  active: z.boolean().nullish(),
 })
 
 export const kaspiCustomerSchema = z.looseObject({
-  id: z.string().optional(),
+  id: optionalText,
   name: optionalText,
   cellPhone: optionalText,
   firstName: optionalText,
@@ -115,7 +117,7 @@ export const kaspiOrderAttributesSchema = z.looseObject({
   customer: kaspiCustomerSchema.nullish(),
   originAddress: z
     .looseObject({
-      id: z.string().optional(),
+      id: optionalText,
       displayName: optionalText,
       address: kaspiAddressSchema.nullish(),
       city: kaspiCitySchema.nullish(),
@@ -126,7 +128,8 @@ export const kaspiOrderAttributesSchema = z.looseObject({
 })
 
 export const kaspiOrderEntryAttributesSchema = z.looseObject({
-  quantity: z.number().int().positive(),
+  // 0 is a line Kaspi keeps after a partial cancel to nothing (API.md a.12): read, never imported.
+  quantity: z.number().int().nonnegative(),
   basePrice: money,
   totalPrice: money.nullish(),
   unitType: optionalText,
@@ -135,9 +138,10 @@ export const kaspiOrderEntryAttributesSchema = z.looseObject({
   entryNumber: z.number().int().nonnegative().nullish(),
   deliveryCost: money.nullish(),
   isImeiRequired: z.boolean().nullish(),
-  category: z.looseObject({ code: z.string().optional(), title: optionalText }).nullish(),
+  category: z.looseObject({ code: optionalText, title: optionalText }).nullish(),
+  // No offer code is read as "no SKU": the import then waits for a person, with the reason.
   offer: z
-    .looseObject({ code: code, name: optionalText, isImeiRequired: z.boolean().nullish() })
+    .looseObject({ code: code.nullish(), name: optionalText, isImeiRequired: z.boolean().nullish() })
     .nullish(),
 })
 
@@ -168,7 +172,7 @@ export const kaspiPointOfServiceResourceSchema = resource(
 )
 export const kaspiCityResourceSchema = resource(
   "cities",
-  z.looseObject({ code, name: z.string(), active: z.boolean().optional() })
+  z.looseObject({ code, name: optionalText, active: z.boolean().nullish() })
 )
 
 /** A resource whose attributes are not checked yet: list envelopes are split per item. */

@@ -12,9 +12,13 @@ export const JSON_API = "application/vnd.api+json"
  * - write: a change on Kaspi's side; retried only where Kaspi surely did not
  *   process it (429, connection refused). Anything else goes back to the caller
  *   (the outbox), which knows how to check the order before trying again.
+ * - refused-only: a write that must happen at most once per request (completion
+ *   step 1 texts the buyer a code, API.md a.11 / f.10); retried only when the
+ *   connection was refused, i.e. the request never reached Kaspi. Not even on
+ *   429: no source says Kaspi did not act on a request it answered 429 to.
  * - none: one attempt.
  */
-export type RetryMode = "read" | "write" | "none"
+export type RetryMode = "read" | "write" | "refused-only" | "none"
 
 export interface KaspiRequest {
   method: "GET" | "POST" | "PUT"
@@ -42,6 +46,8 @@ export interface KaspiRequestEvent {
   ms: number
   attempt: number
   error?: string
+  /** Kaspi's HTTP `Date` header, when it answered: the compatibility check compares clocks with it. */
+  date?: string
 }
 
 export interface KaspiLogger {
@@ -125,7 +131,8 @@ export class KaspiTransport {
   private shouldRetry(mode: RetryMode, e: KaspiApiError): boolean {
     if (mode === "none") return false
     if (mode === "read") return e.retryable
-    return e.kind === "rate_limited" || (e.kind === "network" && e.detail?.includes("ECONNREFUSED") === true)
+    if (mode === "refused-only") return e.connectionRefused
+    return e.kind === "rate_limited" || e.connectionRefused
   }
 
   /** The path relative to the API base, for logs and errors ("/v2/orders"). */
@@ -159,8 +166,16 @@ export class KaspiTransport {
     const url = this.resolveUrl(req)
     const path = this.displayPath(url.pathname)
     const started = Date.now()
-    const report = (status?: number, error?: string) =>
-      this.opts.onRequest?.({ method: req.method, path, status, ms: Date.now() - started, attempt, error })
+    const report = (status?: number, error?: string, date?: string | string[]) =>
+      this.opts.onRequest?.({
+        method: req.method,
+        path,
+        status,
+        ms: Date.now() - started,
+        attempt,
+        error,
+        ...(typeof date === "string" ? { date } : {}),
+      })
 
     let res: Dispatcher.ResponseData
     try {
@@ -191,10 +206,10 @@ export class KaspiTransport {
       buffer = Buffer.from(await res.body.arrayBuffer())
     } catch (e) {
       const err = this.transportError(e, req.method, path, req.timeoutMs)
-      report(res.statusCode, err.kind)
+      report(res.statusCode, err.kind, res.headers.date)
       throw err
     }
-    report(res.statusCode)
+    report(res.statusCode, undefined, res.headers.date)
     this.opts.logger?.debug?.(`Kaspi ${req.method} ${path} → ${res.statusCode} in ${Date.now() - started} ms`)
 
     const contentType = String(res.headers["content-type"] ?? "")

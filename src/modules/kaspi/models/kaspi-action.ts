@@ -4,6 +4,15 @@ export const KASPI_ACTION_STATUSES = ["pending", "sending", "sent", "failed", "d
 export type KaspiActionStatus = (typeof KASPI_ACTION_STATUSES)[number]
 
 /**
+ * Actions the outbox never sends again by itself: completion step 1 texts the
+ * buyer a code each time it reaches Kaspi (API.md a.11, f.10). A row of these
+ * whose sender died is not taken over (it may have reached Kaspi); it is
+ * settled as "unknown" for the merchant to decide. Only a refused connection
+ * (the request never left) is retried.
+ */
+export const KASPI_ACTIONS_SENT_ONCE: readonly string[] = ["send_code"]
+
+/**
  * The outbox: every change the merchant makes that Kaspi must hear about is
  * written here first (in the workflow that caused it), then sent. The unique
  * idempotency key is what makes a retried request or a replayed event the same

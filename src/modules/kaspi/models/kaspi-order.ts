@@ -46,6 +46,12 @@ export const KaspiOrder = model
     /** The Medusa order made from it (also linked through the module link). */
     order_id: model.text().nullable(),
     unmapped_skus: model.json().nullable(),
+    /**
+     * Set when Kaspi's latest answer about an already-recorded order could not be
+     * read (`{ kind: "unreadable", reason, at }`): the order no longer follows Kaspi
+     * until it can, and the admin must say so. Cleared by the next readable answer.
+     */
+    sync_problem: model.json().nullable(),
     raw: model.json(),
     events: model.hasMany(() => KaspiEvent, { mappedBy: "kaspi_order" }),
   })

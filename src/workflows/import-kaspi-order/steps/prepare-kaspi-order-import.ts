@@ -5,7 +5,7 @@ import { KASPI_MODULE } from "../../../modules/kaspi"
 import type { KaspiAddress, KaspiOrder } from "../../../modules/kaspi/client"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import { importDecision } from "../../../lib/orders/import-decision"
-import { entrySku, mapKaspiOrder, storeIdFromPickupPoint, type MapResult, type ResolvedVariant } from "../../../lib/orders/map-kaspi-order"
+import { entrySku, liveEntries, mapKaspiOrder, storeIdFromPickupPoint, type MapResult, type ResolvedVariant } from "../../../lib/orders/map-kaspi-order"
 import { ensureKaspiAccountSetup, readKaspiAccountSetup } from "../../setup/ensure-kaspi-account-setup"
 
 export type PreparedKaspiImport =
@@ -76,6 +76,9 @@ export const prepareKaspiOrderImportStep = createStep(
     if (decision.action === "ignore") {
       return new StepResponse<PreparedKaspiImport>({ action: "ignore", reason: decision.reason })
     }
+    if (decision.action === "needs_attention") {
+      return new StepResponse<PreparedKaspiImport>({ action: "needs_attention", reason: decision.reason, unmapped_skus: [] })
+    }
 
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
     const setup = (await readKaspiAccountSetup(container, input.account_id)) ?? (await ensureKaspiAccountSetup(container, input.account_id))
@@ -86,7 +89,7 @@ export const prepareKaspiOrderImportStep = createStep(
       : []
     const locationId = storeMappings[0]?.stock_location_id ?? setup.stock_location_id
 
-    const skus = [...new Set(input.order.entries.map((e) => entrySku(e)).filter((s): s is string => Boolean(s)))]
+    const skus = [...new Set(liveEntries(input.order).map((e) => entrySku(e)).filter((s): s is string => Boolean(s)))]
     const variants = skus.length ? await resolveVariants(container, input.account_id, skus) : new Map()
     const mapped = mapKaspiOrder(input.order, {
       accountId: input.account_id,

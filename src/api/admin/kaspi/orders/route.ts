@@ -25,6 +25,7 @@ export const KASPI_ORDER_LIST_FIELDS = [
   "import_status",
   "import_reason",
   "unmapped_skus",
+  "sync_problem",
   "attempts",
   "last_attempt_at",
   "order_id",
@@ -47,6 +48,8 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
   if (q.import_status) filters.import_status = q.import_status
   if (q.status) filters.status = q.status
   if (q.state) filters.state = q.state
+  // Orders that stopped following Kaspi because its latest answer could not be read.
+  if (q.sync_problem !== undefined) filters.sync_problem = q.sync_problem ? { $ne: null } : null
   if (q.q) filters.code = { $ilike: `%${q.q.replace(/[%_]/g, "")}%` }
   if (q.created_from || q.created_to) {
     filters.kaspi_created_at = {

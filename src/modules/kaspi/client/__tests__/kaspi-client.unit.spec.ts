@@ -4,6 +4,7 @@ import { SecretToken } from "../../secret"
 import { KaspiApiError } from "../errors"
 import { KaspiClient, type KaspiClientOptions } from "../kaspi-client"
 import { DAY_MS } from "../date-windows"
+import { failure } from "./failure"
 
 // Real HTTP against the project's Kaspi sandbox: no mocked fetch.
 const TOKEN = "SENTINEL-client-token-must-never-leak-000000"
@@ -34,15 +35,6 @@ function client(over: Partial<KaspiClientOptions> = {}): KaspiClient {
   })
 }
 
-async function failure(p: Promise<unknown>): Promise<KaspiApiError> {
-  try {
-    await p
-  } catch (e) {
-    expect(e).toBeInstanceOf(KaspiApiError)
-    return e as KaspiApiError
-  }
-  throw new Error("expected the call to fail")
-}
 
 const errors: KaspiApiError[] = []
 const recordFailure = async (p: Promise<unknown>) => {
@@ -71,9 +63,9 @@ beforeEach(() => {
 
 describe("reading orders", () => {
   it("lists one page with entries and paging metadata", async () => {
-    const seeded = sandbox.seedOrders({ count: 12, seed: 1, mix: { statuses: { APPROVED_BY_BANK: 1 } } })
+    const seeded = sandbox.seedOrders({ count: 12, seed: 1, mix: { statuses: { APPROVED_BY_BANK: 1 }, signatureRequired: 0 } })
     const now = sandbox.now()
-    const page = await kaspi.listOrders({ state: ["NEW", "SIGN_REQUIRED"], from: now - 3 * DAY_MS, to: now, include: ["entries"], pageSize: 5 })
+    const page = await kaspi.listOrders({ state: "NEW", from: now - 3 * DAY_MS, to: now, include: ["entries"], pageSize: 5 })
     expect(page.invalid).toEqual([])
     expect(page.orders).toHaveLength(5)
     expect(page.totalCount).toBe(seeded.length)
@@ -86,27 +78,32 @@ describe("reading orders", () => {
     }
   })
 
-  it("walks a 40-day range as ≤14-day windows and every page, each order exactly once", async () => {
+  it("walks a 40-day range state by state in overlapping 13-day windows and every page, each order at least once", async () => {
     const now = sandbox.now()
     const seeded = sandbox.seedOrders({ count: 57, seed: 3, from: now - 40 * DAY_MS, to: now })
     const seen: string[] = []
     const windows = new Set<string>()
-    for await (const page of kaspi.walkOrders({
-      state: ["NEW", "SIGN_REQUIRED", "PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"],
-      from: now - 40 * DAY_MS,
-      to: now,
-      pageSize: 10,
-      include: ["entries"],
-    })) {
-      expect(page.window.to - page.window.from).toBeLessThan(14 * DAY_MS)
-      windows.add(`${page.window.from}`)
-      seen.push(...page.orders.map((o) => o.code))
+    for (const state of ["NEW", "SIGN_REQUIRED", "PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"] as const) {
+      for await (const page of kaspi.walkOrders({ state, from: now - 40 * DAY_MS, to: now, pageSize: 10, include: ["entries"] })) {
+        expect(page.window.to - page.window.from).toBeLessThan(13 * DAY_MS)
+        windows.add(`${page.window.from}`)
+        seen.push(...page.orders.map((o) => o.code))
+      }
     }
-    expect(windows.size).toBe(3)
-    expect(seen.sort()).toEqual(seeded.map((o) => o.code).sort())
-    expect(new Set(seen).size).toBe(seen.length)
-    // every request was a valid Kaspi query: the sandbox answers 400 to a window over 14 days
+    expect(windows.size).toBe(4)
+    expect([...new Set(seen)].sort()).toEqual(seeded.map((o) => o.code).sort())
+    // every request was a valid Kaspi query, one state each: the sandbox answers 400 otherwise
     expect(requests.every((r) => r.status === 200)).toBe(true)
+    const states = sandbox
+      .requests()
+      .filter((r) => r.route === "GET /v2/orders")
+      .map((r) => new URLSearchParams(r.query).getAll("filter[orders][state]"))
+    expect(states.length).toBeGreaterThanOrEqual(6 * 4)
+    expect(states.every((s) => s.length === 1 && !s[0].includes(","))).toBe(true)
+  })
+
+  it("refuses several states in one request (API.md §f.3)", async () => {
+    await expect(kaspi.listOrders({ state: ["NEW", "PICKUP"] as never, from: 0 })).rejects.toThrow(/exactly one state/)
   })
 
   it("finds an order by code outside the 14-day window, and answers null for an unknown code", async () => {
@@ -163,7 +160,7 @@ describe("reading orders", () => {
   })
 
   it("refuses to build a query Kaspi would reject", async () => {
-    await expect(kaspi.listOrders({ state: "NEW", from: 0, to: 15 * DAY_MS })).rejects.toThrow(/at most 14 days/)
+    await expect(kaspi.listOrders({ state: "NEW", from: 0, to: 13 * DAY_MS })).rejects.toThrow(/at most 14 days/)
     await expect(kaspi.listOrders({ state: "NEW", from: 0, pageSize: 101 })).rejects.toThrow(/pageSize/)
   })
 })

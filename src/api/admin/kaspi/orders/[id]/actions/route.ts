@@ -24,7 +24,8 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  * An `Idempotency-Key` header makes a retried request the same action. Answers
  * with the outbox row: sent, pending (Kaspi down: retried in the background),
  * failed (Kaspi refused: its words in last_error) or dry_run. Refused up front
- * (400, nothing sent) when Kaspi's rules forbid it.
+ * (400, nothing sent) when Kaspi's rules forbid it. `send_code` is one Kaspi
+ * call per click, never retried: its outcome is in `action.result.send_code`.
  */
 export async function POST(req: MedusaRequest<AdminKaspiActionType>, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -52,5 +53,8 @@ export async function POST(req: MedusaRequest<AdminKaspiActionType>, res: Medusa
   const { result } = await requestKaspiActionWorkflow(req.scope).run({
     input: { kaspi_order: row.id, payload, origin: "admin", idempotency_key: idempotencyKey },
   })
-  res.status(result.status === "failed" ? 422 : 200).json({ action: result })
+  // 422 = Kaspi refused. Not so for sending the code: whatever came of it (taken, Kaspi's 4xx or 5xx,
+  // no answer) is in `action.result.send_code`, and the code may have gone out in every case (API.md f.10).
+  const refused = result.status === "failed" && result.action !== "send_code"
+  res.status(refused ? 422 : 200).json({ action: result })
 }

@@ -1,0 +1,5 @@
+export * from "./types"
+export { hintText, hintKeyForError, kaspiSaysForError } from "./hints"
+export { CheckRequestLog, checkClientOverrides, type CheckRequest } from "./check-client"
+export { countStatuses, summarise } from "./summarise"
+export { runKaspiProbes, unconfiguredCheck, type KaspiCheckRun } from "./run-kaspi-check"
