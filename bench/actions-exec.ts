@@ -8,9 +8,9 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import { cancelOrderWorkflow, createInventoryLevelsWorkflow, createOrderFulfillmentWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { KASPI_MODULE } from "../src/modules/kaspi"
 import type KaspiModuleService from "../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../src/workflows/setup/ensure-kaspi-account-setup"
-import { ALL_ORDER_STATES, syncKaspiOrders } from "../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
-import { requestKaspiActionWorkflow } from "../src/workflows/kaspi-actions"
+import { ensureKaspiAccountSetup } from "../src/lib/sync/ensure-kaspi-account-setup"
+import { ALL_ORDER_STATES, syncKaspiOrders } from "../src/lib/sync/sync-kaspi-orders"
+import { requestKaspiActionWorkflow } from "../src/workflows/request-kaspi-action"
 
 type Kind = "accept" | "cancel" | "assemble"
 const SANDBOX_ACTION: Record<Kind, string> = { accept: "ACCEPTED_BY_MERCHANT", cancel: "CANCELLED", assemble: "ASSEMBLE" }

@@ -14,8 +14,8 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { KASPI_MODULE } from "../src/modules/kaspi"
 import type KaspiModuleService from "../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../src/workflows/setup/ensure-kaspi-account-setup"
-import { NEW_ORDER_STATES, syncKaspiOrders } from "../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
+import { ensureKaspiAccountSetup } from "../src/lib/sync/ensure-kaspi-account-setup"
+import { NEW_ORDER_STATES, syncKaspiOrders } from "../src/lib/sync/sync-kaspi-orders"
 
 const SKUS = Array.from({ length: 50 }, (_, i) => ({ sku: `BENCH-${String(i + 1).padStart(3, "0")}`, price: 1000 + 370 * i }))
 

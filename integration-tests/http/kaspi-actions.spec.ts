@@ -1,17 +1,17 @@
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { cancelOrderWorkflow, createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
+import { cancelOrderWorkflow, createOrderFulfillmentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
 import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/workflows/setup/ensure-kaspi-account-setup"
-import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
-import { drainKaspiOutbox } from "../../src/workflows/kaspi-actions/drain-kaspi-outbox"
-import { acceptMissedAutoAccepts } from "../../src/workflows/kaspi-actions/accept-missed-auto-accepts"
+import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
+import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
+import { drainKaspiOutbox } from "../../src/lib/outbox/drain-kaspi-outbox"
+import { acceptMissedAutoAccepts } from "../../src/lib/outbox/accept-missed-auto-accepts"
 
 jest.setTimeout(180_000)
 
@@ -232,6 +232,45 @@ medusaIntegrationTestRunner({
       expect(data[0].items.map((i: any) => Number(i.quantity)).sort()).toEqual([1, 1])
       const refunds = data[0].payment_collections.flatMap((pc: any) => pc.payments.flatMap((p: any) => p.refunds ?? []))
       expect(refunds.map((r: any) => Number(r.amount))).toEqual([7000])
+    })
+
+    it("a line cut on Kaspi that Medusa cannot refund leaves the Medusa order as it was: the order edit is undone, none stays open", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const { o, row } = await importOrder(container, {
+        status: "ACCEPTED_BY_MERCHANT",
+        deliveryMode: "DELIVERY_PICKUP",
+        entries: [
+          { sku: "CASE-1", quantity: 3, basePrice: 3500 },
+          { sku: "CASE-1", quantity: 1, basePrice: 3500 },
+        ],
+      })
+      const read = async () =>
+        (
+          await query.graph({
+            entity: "order",
+            fields: ["total", "items.*", "payment_collections.payments.id", "payment_collections.payments.amount"],
+            filters: { id: row.order_id },
+          })
+        ).data[0]
+      // Everything Kaspi captured is refunded already: the refund the line's cut asks for is refused by Medusa.
+      const payment = (await read()).payment_collections[0].payments[0]
+      await refundPaymentWorkflow(container).run({ input: { payment_id: payment.id, amount: Number(payment.amount) } })
+      const before = await read()
+
+      const entryId = sandbox.getOrder(o.code)?.entries[0].id as string
+      const res = await act(row.id, { action: "cancel_entry", entry_id: entryId, remained_quantity: 1, reason: "MERCHANT_OUT_OF_STOCK" })
+      expect(res.data.action.status).toBe("sent")
+      expect(sandbox.getOrder(o.code)?.totalPrice).toBe(3500 * 2)
+
+      const after = await read()
+      expect(Number(after.total)).toBe(Number(before.total))
+      expect(after.items.map((i: { quantity: number }) => Number(i.quantity)).sort()).toEqual([1, 3])
+      // (the refund made beforehand is an order change of its own, a confirmed credit line)
+      const { data: changes } = await query.graph({ entity: "order_change", fields: ["id", "status", "change_type"], filters: { order_id: row.order_id } })
+      expect(changes.filter((c: { change_type: string }) => c.change_type === "edit")).toEqual([])
+      const failed = (await kaspi.listKaspiEvents({ kaspi_order_id: row.id })).filter((e) => e.type === "medusa.follow_up_failed")
+      expect(failed.map((e) => e.message)).toEqual([expect.stringContaining("not allowed to refund more than the captured amount")])
     })
 
     it("auto-accepts a cleanly imported order when the store owner turns it on in the admin", async () => {

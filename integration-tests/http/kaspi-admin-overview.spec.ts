@@ -6,8 +6,8 @@ import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
 import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/workflows/setup/ensure-kaspi-account-setup"
-import { pollKaspiAccount } from "../../src/workflows/sync-kaspi-orders/poll-kaspi-account"
+import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
+import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
 
 jest.setTimeout(180_000)
 

@@ -7,10 +7,12 @@ import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
 import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/workflows/setup/ensure-kaspi-account-setup"
-import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/workflows/sync-kaspi-orders/sync-kaspi-orders"
-import { importKaspiOrderSafely } from "../../src/workflows/sync-kaspi-orders/import-kaspi-order-safely"
-import { pollKaspiAccount } from "../../src/workflows/sync-kaspi-orders/poll-kaspi-account"
+import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
+import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
+import { importKaspiOrderSafely } from "../../src/lib/sync/import-kaspi-order-safely"
+import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
+import { importKaspiOrderWorkflow } from "../../src/workflows/import-kaspi-order"
+import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import pollKaspiOrdersJob from "../../src/jobs/poll-kaspi-orders"
 
 jest.setTimeout(180_000)
@@ -302,6 +304,68 @@ medusaIntegrationTestRunner({
       expect(data[0].fulfillments[0].delivered_at).toBeTruthy()
     })
 
+    it("a Kaspi cancellation of an order with an unshipped fulfilment cancels the fulfilment first, then the order", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", storeId: "PP1", entries: [{ sku: "CASE-1", quantity: 2 }] })
+      await sync(container)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      const before = await orderGraph(container, row.order_id as string)
+      await createOrderFulfillmentWorkflow(container).run({
+        input: {
+          order_id: row.order_id as string,
+          items: before.items.map((i: { id: string; quantity: number }) => ({ id: i.id, quantity: Number(i.quantity) })),
+          location_id: locationId,
+          no_notification: true,
+        },
+      })
+
+      sandbox.trigger(o.code, "buyer_cancel", { immediate: true })
+      expect((await sync(container)).status_changes).toBe(1)
+      const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["status", "fulfillments.canceled_at"],
+        filters: { id: row.order_id },
+      })
+      expect(data[0].status).toBe("canceled")
+      expect(data[0].fulfillments).toHaveLength(1)
+      expect(data[0].fulfillments[0].canceled_at).toBeTruthy()
+      const types = (await kaspi.listKaspiEvents({ kaspi_order_id: row.id })).map((e) => e.type)
+      expect(types).toEqual(expect.arrayContaining(["kaspi.status_changed", "medusa.order_canceled"]))
+      expect(types).not.toContain("medusa.follow_up_failed")
+    })
+
+    it("an account with no stored setup: the import alone waits with the reason; the sync sets it up once, then imports", async () => {
+      const container = getContainer()
+      const [first] = await kaspi.listKaspiAccountSettings({ account_id: ACCOUNT })
+      await kaspi.updateKaspiAccountSettings({ id: first.id, region_id: null, sales_channel_id: null, stock_location_id: null, shipping_option_id: null })
+
+      // The import workflow only reads the stored setup.
+      const waiting = sandbox.addOrder({ status: "APPROVED_BY_BANK", storeId: "PP1", entries: [{ sku: "CASE-1" }] })
+      const order = await (await kaspi.getClient(ACCOUNT)).getOrderByCode(waiting.code)
+      const { result } = await importKaspiOrderWorkflow(container).run({ input: { account_id: ACCOUNT, order: order! } })
+      expect(result.outcome).toBe("needs_attention")
+      expect(result.reason).toContain("is not set up in Medusa yet")
+
+      // The sync runs the setup workflow first: it finds what the first setup made and creates nothing twice.
+      const o = sandbox.addOrder({ status: "APPROVED_BY_BANK", storeId: "PP1", entries: [{ sku: "CASE-1" }] })
+      expect(await sync(container)).toMatchObject({ imported: 1 })
+      const [stored] = await kaspi.listKaspiAccountSettings({ account_id: ACCOUNT })
+      expect(stored).toMatchObject({
+        region_id: first.region_id,
+        sales_channel_id: first.sales_channel_id,
+        stock_location_id: first.stock_location_id,
+        shipping_option_id: first.shipping_option_id,
+      })
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect((await orderGraph(container, row.order_id as string)).sales_channel_id).toBe(first.sales_channel_id)
+      const { data: channels } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "sales_channel",
+        fields: ["id"],
+        filters: { name: "Kaspi.kz" },
+      })
+      expect(channels).toHaveLength(1)
+    })
+
     it("a response that fails validation is kept as failed with the reason, and the good orders still import", async () => {
       const container = getContainer()
       sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }] })
@@ -529,6 +593,19 @@ medusaIntegrationTestRunner({
           const res = await api.request({ method, url, validateStatus: () => true })
           expect([url, res.status]).toEqual([url, 401])
         }
+      })
+
+      it("sets an account up again on request, choosing what is there instead of creating it twice", async () => {
+        const [stored] = await kaspi.listKaspiAccountSettings({ account_id: ACCOUNT })
+        const res = await api.post("/admin/kaspi/accounts/default/setup", {}, admin)
+        expect(res.data.setup).toEqual({
+          account_id: ACCOUNT,
+          region_id: stored.region_id,
+          sales_channel_id: stored.sales_channel_id,
+          stock_location_id: stored.stock_location_id,
+          shipping_option_id: stored.shipping_option_id,
+          currency_code: "kzt",
+        })
       })
 
       it("syncs now, lists needs-attention first, shows one order with its history, and a SKU mapping re-imports it", async () => {

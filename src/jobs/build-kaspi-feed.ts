@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { runKaspiFeedBuild, type RunFeedBuildResult } from "../workflows/build-kaspi-feed/run-kaspi-feed-build"
+import { runKaspiFeedBuild, type RunFeedBuildResult } from "../lib/feed/run-kaspi-feed-build"
 
 /**
  * Every minute, on every worker: build each enabled account's feed whose

@@ -2,8 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { pollKaspiAccount } from "../workflows/sync-kaspi-orders/poll-kaspi-account"
-import { acceptMissedAutoAccepts } from "../workflows/kaspi-actions/accept-missed-auto-accepts"
+import { pollKaspiAccount } from "../lib/sync/poll-kaspi-account"
+import { acceptMissedAutoAccepts } from "../lib/outbox/accept-missed-auto-accepts"
 
 /**
  * Kaspi has no webhooks: orders are polled. The job wakes every 10 s; each

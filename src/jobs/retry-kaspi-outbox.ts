@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { drainKaspiOutbox } from "../workflows/kaspi-actions/drain-kaspi-outbox"
+import { drainKaspiOutbox } from "../lib/outbox/drain-kaspi-outbox"
 
 /**
  * Delivers what Kaspi has not heard yet: actions that failed for a temporary

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../workflows/setup/ensure-kaspi-account-setup"
+import { setupKaspiAccountWorkflow } from "../workflows/setup-kaspi-account"
 
 /**
  * Runs once, on `medusa db:migrate` after the plugin is installed: chooses (or
@@ -14,7 +14,7 @@ export default async function kaspiAccountSetup({ container }: { container: Medu
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   for (const account of kaspi.listAccounts()) {
-    const setup = await ensureKaspiAccountSetup(container, account.id)
+    const { result: setup } = await setupKaspiAccountWorkflow(container).run({ input: { account_id: account.id } })
     logger.info(
       `Kaspi account "${account.id}": region ${setup.region_id}, sales channel ${setup.sales_channel_id}, ` +
         `stock location ${setup.stock_location_id}, shipping option ${setup.shipping_option_id}`

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
 import { KASPI_ORDER_IMPORTED_EVENT } from "../workflows/import-kaspi-order"
-import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
+import { requestKaspiActionOrLog } from "../lib/outbox/request-kaspi-action-or-log"
 
 /**
  * With auto-accept on (`orders.autoAccept`, or Settings → Kaspi), a Kaspi order waiting for acceptance is accepted as

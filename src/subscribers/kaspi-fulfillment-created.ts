@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
+import { requestKaspiActionOrLog } from "../lib/outbox/request-kaspi-action-or-log"
 
 /**
  * Creating a fulfilment for a Kaspi Delivery order means it is packed: Kaspi

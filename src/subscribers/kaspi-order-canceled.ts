@@ -3,8 +3,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
 import type { KaspiCancellationReason } from "../modules/kaspi/client"
-import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
-import { isFromKaspi } from "../workflows/kaspi-actions/loop-guard"
+import { requestKaspiActionOrLog } from "../lib/outbox/request-kaspi-action-or-log"
+import { isFromKaspi } from "../lib/outbox/loop-guard"
 
 /**
  * A Kaspi order cancelled in Medusa is cancelled on Kaspi, with the Kaspi reason

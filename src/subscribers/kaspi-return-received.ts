@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { KASPI_MODULE } from "../modules/kaspi"
 import type KaspiModuleService from "../modules/kaspi/service"
-import { requestKaspiActionOrLog } from "../workflows/kaspi-actions/request-kaspi-action-or-log"
+import { requestKaspiActionOrLog } from "../lib/outbox/request-kaspi-action-or-log"
 
 const COMING_BACK = new Set(["CANCELLING", "KASPI_DELIVERY_RETURN_REQUESTED", "RETURN_ACCEPTED_BY_MERCHANT"])
 

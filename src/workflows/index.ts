@@ -1,9 +1,11 @@
 // The package's "./workflows" export (package.json "exports"): the workflows a
 // store may run or hook into from its own code, e.g.
 //   import { importKaspiOrderWorkflow } from "medusa-plugin-kaspi/workflows"
+// Only workflows live here; the ticks that start them are in src/lib/sync and src/lib/outbox.
 export * from "./import-kaspi-order"
 export * from "./build-kaspi-feed"
-export * from "./kaspi-actions"
-export { ensureKaspiAccountSetup } from "./setup/ensure-kaspi-account-setup"
-export { syncKaspiOrders } from "./sync-kaspi-orders/sync-kaspi-orders"
-export { pollKaspiAccount } from "./sync-kaspi-orders/poll-kaspi-account"
+export * from "./request-kaspi-action"
+export * from "./sync-kaspi-status"
+export * from "./complete-medusa-order"
+export * from "./reduce-medusa-order-line"
+export * from "./setup-kaspi-account"

@@ -9,7 +9,7 @@ import { ContainerRegistrationKeys, Modules, ProductStatus } from "@medusajs/fra
 import { createInventoryLevelsWorkflow, createProductsWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
 import { KASPI_MODULE } from "../../../src/modules/kaspi"
 import type KaspiModuleService from "../../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../../src/workflows/setup/ensure-kaspi-account-setup"
+import { ensureKaspiAccountSetup } from "../../../src/lib/sync/ensure-kaspi-account-setup"
 import { getOrCreateFeedConfig, saveFeedConfig } from "../../../src/lib/feed/feed-store"
 import { ACCOUNT_ID, ADMIN_EMAIL, ADMIN_PASSWORD, RELIABILITY_SKUS } from "../lib/catalog"
 

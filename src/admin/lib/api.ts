@@ -5,7 +5,6 @@ import type {
   FeedDiffResponse,
   FeedPreviewEntry,
   FeedReport,
-  FeedSettings,
   FeedStatus,
   FeedBuild,
   KaspiAccount,
@@ -16,11 +15,20 @@ import type {
   KaspiOrdersResponse,
   KaspiOrderOptions,
   KaspiOverview,
-  OrderOptionOverrides,
-  SkuMapping,
   StoreTokenResponse,
   StoreMapping,
 } from "./types"
+import type {
+  AdminClearKaspiTokenResponse,
+  AdminCreateStoreMappingRequest,
+  AdminKaspiMappingDeleteResponse,
+  AdminKaspiOrdersQuery,
+  AdminKaspiSkuMappingCreateResponse,
+  AdminUpdateKaspiFeedConfigRequest,
+  AdminUpdateKaspiOrderOptionsRequest,
+  AdminUpdateStoreMappingRequest,
+  Jsonified,
+} from "../../types"
 
 /** The plugin's admin API (README "Admin API"), one function per call. */
 const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
@@ -29,27 +37,20 @@ const post = <T>(path: string, body: Record<string, unknown> = {}, headers?: Rec
 const del = <T>(path: string) => sdk.client.fetch<T>(path, { method: "DELETE" })
 const enc = encodeURIComponent
 
-export interface OrdersQuery {
-  import_status?: string
-  state?: string
-  q?: string
-  created_from?: string
-  created_to?: string
-  limit: number
-  offset: number
-}
+/** The filters the Kaspi page sends; paging always. */
+export type OrdersQuery = AdminKaspiOrdersQuery & { limit: number; offset: number }
 
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
   accounts: () => get<{ accounts: KaspiAccount[] }>("/admin/kaspi/accounts"),
   orderOptions: (accountId: string) => get<{ order_options: KaspiOrderOptions }>(`/admin/kaspi/accounts/${enc(accountId)}/order-options`),
   /** null sends a value back to medusa-config's. */
-  setOrderOptions: (accountId: string, patch: Partial<OrderOptionOverrides>) =>
+  setOrderOptions: (accountId: string, patch: AdminUpdateKaspiOrderOptionsRequest) =>
     post<{ order_options: KaspiOrderOptions }>(`/admin/kaspi/accounts/${enc(accountId)}/order-options`, patch),
   /** Write-only: the token goes in, only the account's description comes back. */
   storeToken: (accountId: string, token: string) =>
     post<StoreTokenResponse>(`/admin/kaspi/accounts/${enc(accountId)}/token`, { token }),
-  clearToken: (accountId: string) => del<{ account: KaspiAccount }>(`/admin/kaspi/accounts/${enc(accountId)}/token`),
+  clearToken: (accountId: string) => del<AdminClearKaspiTokenResponse>(`/admin/kaspi/accounts/${enc(accountId)}/token`),
   testConnection: (accountId: string) => post<{ connection: ConnectionResult }>(`/admin/kaspi/accounts/${enc(accountId)}/test-connection`),
   /** The last stored compatibility check, or null; running one takes a few seconds (read-only requests to Kaspi). */
   kaspiCheck: (accountId: string) => get<{ check: KaspiCheck | null }>(`/admin/kaspi/accounts/${enc(accountId)}/check`),
@@ -79,20 +80,20 @@ export const kaspiApi = {
     post<{ mode: "backfill"; stats: Record<string, number> }>("/admin/kaspi/orders/sync", { from, to }),
 
   createSkuMapping: (kaspiSku: string, variantId: string, accountId?: string) =>
-    post<{ sku_mapping: SkuMapping; retried: unknown[] }>("/admin/kaspi/sku-mappings", {
+    post<Jsonified<AdminKaspiSkuMappingCreateResponse>>("/admin/kaspi/sku-mappings", {
       kaspi_sku: kaspiSku,
       variant_id: variantId,
       ...(accountId ? { account_id: accountId } : {}),
     }),
 
   storeMappings: () => get<{ store_mappings: StoreMapping[] }>("/admin/kaspi/store-mappings", { limit: 500 }),
-  createStoreMapping: (body: Omit<StoreMapping, "id">) => post<{ store_mapping: StoreMapping }>("/admin/kaspi/store-mappings", body),
-  updateStoreMapping: (id: string, body: Partial<Pick<StoreMapping, "stock_location_id" | "stock_buffer" | "pre_order_days">>) =>
+  createStoreMapping: (body: AdminCreateStoreMappingRequest) => post<{ store_mapping: StoreMapping }>("/admin/kaspi/store-mappings", body),
+  updateStoreMapping: (id: string, body: AdminUpdateStoreMappingRequest) =>
     post<{ store_mapping: StoreMapping }>(`/admin/kaspi/store-mappings/${enc(id)}`, body),
-  deleteStoreMapping: (id: string) => del<{ deleted: boolean }>(`/admin/kaspi/store-mappings/${enc(id)}`),
+  deleteStoreMapping: (id: string) => del<AdminKaspiMappingDeleteResponse>(`/admin/kaspi/store-mappings/${enc(id)}`),
 
   feed: (accountId: string) => get<{ feed: FeedStatus }>(`/admin/kaspi/feed/${enc(accountId)}`),
-  updateFeedConfig: (accountId: string, patch: Partial<FeedSettings> & { enabled?: boolean }) =>
+  updateFeedConfig: (accountId: string, patch: AdminUpdateKaspiFeedConfigRequest) =>
     post<{ config: FeedConfig }>(`/admin/kaspi/feed/${enc(accountId)}/config`, patch),
   rebuildFeed: (accountId: string, force = false) => post<{ build: FeedBuild }>(`/admin/kaspi/feed/${enc(accountId)}/rebuild`, { force }),
   rotateFeedSecret: (accountId: string) => post<{ config: FeedConfig }>(`/admin/kaspi/feed/${enc(accountId)}/rotate-secret`),

@@ -4,6 +4,8 @@ import { parseManifestLine, type ManifestEntry } from "./diff"
 import { generateFeedSecret } from "./secret"
 import { resolveFeedSettings, type FeedSettings } from "./settings"
 import type { StoreMapping } from "./types"
+import type KaspiModuleService from "../../modules/kaspi/service"
+import type { KaspiFeedBuildRecord, KaspiPublishedFeedBuild } from "../../types"
 
 /**
  * Where builds and their bytes live: the kaspi module's tables in PostgreSQL
@@ -18,18 +20,27 @@ import type { StoreMapping } from "./types"
  */
 
 /** The subset of KaspiModuleService this file uses (MedusaService-generated methods). */
-export interface FeedStoreService {
-  listKaspiFeedConfigs(filters: any, config?: any): Promise<any[]>
-  createKaspiFeedConfigs(data: any): Promise<any>
-  updateKaspiFeedConfigs(data: any): Promise<any>
-  listKaspiFeedBuilds(filters: any, config?: any): Promise<any[]>
-  createKaspiFeedBuilds(data: any): Promise<any>
-  updateKaspiFeedBuilds(data: any): Promise<any>
-  deleteKaspiFeedBuilds(ids: string[]): Promise<void>
-  listKaspiFeedArtifacts(filters: any, config?: any): Promise<any[]>
-  createKaspiFeedArtifacts(data: any[]): Promise<any>
-  deleteKaspiFeedArtifacts(ids: string[]): Promise<void>
-  listKaspiStoreMappings(filters: any, config?: any): Promise<any[]>
+export type FeedStoreService = Pick<
+  KaspiModuleService,
+  | "listKaspiFeedConfigs"
+  | "createKaspiFeedConfigs"
+  | "updateKaspiFeedConfigs"
+  | "listKaspiFeedBuilds"
+  | "createKaspiFeedBuilds"
+  | "updateKaspiFeedBuilds"
+  | "deleteKaspiFeedBuilds"
+  | "listKaspiFeedArtifacts"
+  | "createKaspiFeedArtifacts"
+  | "deleteKaspiFeedArtifacts"
+  | "listKaspiStoreMappings"
+>
+
+type FeedConfigRow = Awaited<ReturnType<FeedStoreService["listKaspiFeedConfigs"]>>[number]
+type FeedBuildRow = Awaited<ReturnType<FeedStoreService["listKaspiFeedBuilds"]>>[number]
+
+/** stats, issues, warnings and diff are json columns: the build writes them in the shapes KaspiFeedBuildRecord names. */
+export function toFeedBuildRecord(row: FeedBuildRow): KaspiFeedBuildRecord {
+  return row as KaspiFeedBuildRecord
 }
 
 export interface FeedConfigRecord {
@@ -43,7 +54,7 @@ export interface FeedConfigRecord {
 
 export const ARTIFACT_CHUNK_BYTES = 1024 * 1024
 
-function toRecord(row: any): FeedConfigRecord {
+function toRecord(row: FeedConfigRow): FeedConfigRecord {
   return {
     id: row.id,
     account_id: row.account_id,
@@ -92,20 +103,31 @@ export async function listStoreMappings(kaspi: FeedStoreService, accountId: stri
 }
 
 /** The build Kaspi is served: the account's latest published one. */
-export async function findLiveBuild(kaspi: FeedStoreService, accountId: string): Promise<any | null> {
+export async function findLiveBuild(kaspi: FeedStoreService, accountId: string): Promise<KaspiPublishedFeedBuild | null> {
   const [row] = await kaspi.listKaspiFeedBuilds(
     { account_id: accountId, status: "published" },
     { order: { published_at: "DESC" }, take: 1 }
   )
-  return row ?? null
+  // The publish step sets published_at with the status.
+  return row ? (toFeedBuildRecord(row) as KaspiPublishedFeedBuild) : null
 }
 
-export async function findLatestBuild(kaspi: FeedStoreService, accountId: string, statuses?: string[]): Promise<any | null> {
+export async function findLatestBuild(
+  kaspi: FeedStoreService,
+  accountId: string,
+  statuses?: KaspiFeedBuildRecord["status"][]
+): Promise<KaspiFeedBuildRecord | null> {
   const [row] = await kaspi.listKaspiFeedBuilds(
     { account_id: accountId, ...(statuses ? { status: statuses } : {}) },
     { order: { started_at: "DESC" }, take: 1 }
   )
-  return row ?? null
+  return row ? toFeedBuildRecord(row) : null
+}
+
+/** One build of this account by id, or null. */
+export async function findBuild(kaspi: FeedStoreService, accountId: string, buildId: string): Promise<KaspiFeedBuildRecord | null> {
+  const [row] = await kaspi.listKaspiFeedBuilds({ id: buildId, account_id: accountId }, { take: 1 })
+  return row ? toFeedBuildRecord(row) : null
 }
 
 /** Copies a gzip file into artifact chunks (base64), reading ≤1 MiB at a time. */

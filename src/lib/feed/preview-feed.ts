@@ -62,7 +62,7 @@ export async function previewFeed(
 /** Why a SKU is not in the catalog the feed reads (for "preview one SKU" when nothing matched). */
 export async function explainMissingSku(db: SqlClient, sku: string): Promise<string> {
   const rows = (
-    await db.raw(
+    await db.raw<{ id: string; v_deleted: Date | null; status: string; p_deleted: Date | null; is_giftcard: boolean }>(
       `SELECT v.id, v.deleted_at AS v_deleted, p.status, p.deleted_at AS p_deleted, p.is_giftcard
          FROM product_variant v JOIN product p ON p.id = v.product_id
         WHERE v.sku = ? OR v.metadata->>'kaspi_sku' = ?

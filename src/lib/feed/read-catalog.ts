@@ -32,9 +32,9 @@ import type { CatalogVariantRow, LocationStock, PriceCandidate } from "./types"
  * when set (categories include their descendants unless turned off).
  */
 
-/** What the reader needs from knex; PG_CONNECTION satisfies it. */
+/** What the reader needs from knex; PG_CONNECTION satisfies it. Each query names the columns it selects. */
 export interface SqlRunner {
-  raw(sql: string, bindings?: readonly unknown[]): PromiseLike<{ rows: any[] }>
+  raw<Row = Record<string, unknown>>(sql: string, bindings?: readonly unknown[]): PromiseLike<{ rows: Row[] }>
 }
 export interface SqlClient extends SqlRunner {
   /** knex: without a handler, resolves to a transaction to commit or roll back. */
@@ -272,7 +272,28 @@ function num(v: unknown): number {
   return typeof v === "number" ? v : Number(v)
 }
 
-export function toCatalogRow(v: any, locationIds: string[]): CatalogVariantRow {
+/** One row of catalogSql's SELECT (PostgreSQL's own types: json columns parsed, aggregates as text). */
+export interface CatalogSqlRow {
+  id: string
+  sku: string | null
+  title: string | null
+  metadata: Record<string, unknown> | null
+  manage_inventory: boolean | null
+  product_id: string
+  product_title: string | null
+  product_subtitle: string | null
+  product_metadata: Record<string, unknown> | null
+  product_type: string | null
+  collection_title: string | null
+  /** "location:quantity:…" per inventory item, comma-separated (stockOfVariant). */
+  stock: string | null
+  /** Base prices without rules, space-separated. */
+  plain_prices: string | null
+  /** [amount, price_list_id, region_id] per price with rules. */
+  rule_prices: unknown[][] | null
+}
+
+export function toCatalogRow(v: CatalogSqlRow, locationIds: string[]): CatalogVariantRow {
   return {
     variant_id: v.id,
     sku: v.sku,
@@ -299,7 +320,7 @@ export async function* readCatalogPages(
   const pageSize = Math.max(1, Math.floor(opts.pageSize ?? DEFAULT_PAGE_SIZE))
   if (opts.skus || (opts.limit !== undefined && opts.limit <= pageSize)) {
     const [sql, bindings] = catalogSql(filters, opts, "few")
-    const rows = (await db.raw(sql, bindings)).rows
+    const rows = (await db.raw<CatalogSqlRow>(sql, bindings)).rows
     if (rows.length) yield rows.map((v) => toCatalogRow(v, opts.locationIds))
     return
   }
@@ -318,14 +339,14 @@ export async function* readCatalogPages(
     await trx.raw("SET LOCAL jit = off")
     await trx.raw(`DECLARE kaspi_feed_catalog NO SCROLL CURSOR FOR ${sql}`, bindings)
     const fetchPage = () => {
-      const p = Promise.resolve(trx.raw(`FETCH ${pageSize} FROM kaspi_feed_catalog`))
+      const p = Promise.resolve(trx.raw<CatalogSqlRow>(`FETCH ${pageSize} FROM kaspi_feed_catalog`))
       p.catch(() => undefined) // awaited below; never an unhandled rejection if the consumer stops early
       return p
     }
     // One FETCH ahead: PostgreSQL produces page n+1 while Node maps and writes page n.
-    let pending: Promise<{ rows: any[] }> | null = fetchPage()
+    let pending: Promise<{ rows: CatalogSqlRow[] }> | null = fetchPage()
     while (pending) {
-      const rows: any[] = (await pending).rows
+      const rows: CatalogSqlRow[] = (await pending).rows
       pending = rows.length === pageSize ? fetchPage() : null
       if (!rows.length) break
       yield rows.map((v) => toCatalogRow(v, opts.locationIds))

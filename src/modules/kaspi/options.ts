@@ -1,11 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { SecretToken } from "./secret"
+import { pluginVersion } from "./package-version"
 import { parseTokenKey, TokenKeyError, type TokenKey } from "./token-crypto"
 
 export const DEFAULT_API_URL = "https://kaspi.kz/shop/api"
 export const DEFAULT_TOKEN_ENV = "KASPI_API_TOKEN"
 export const DEFAULT_TOKEN_KEY_ENV = "KASPI_TOKEN_ENCRYPTION_KEY"
-export const DEFAULT_USER_AGENT = "medusa-plugin-kaspi/0.1 (+https://www.npmjs.com/package/medusa-plugin-kaspi)"
+/** `medusa-plugin-kaspi/<the installed package's version> (+npm page)`: a real, identifiable client (API.md a.0). */
+export const DEFAULT_USER_AGENT = `medusa-plugin-kaspi/${pluginVersion()} (+https://www.npmjs.com/package/medusa-plugin-kaspi)`
 
 // Kaspi's WAF silently drops requests with library-default User-Agents (API.md a.0),
 // so a non-default one is required rather than merely recommended.
@@ -113,6 +115,9 @@ export const kaspiPluginOptionsSchema = z
       .refine((ua) => !LIBRARY_DEFAULT_UA.test(ua), "must not be a library default: Kaspi's firewall drops such requests")
       .default(DEFAULT_USER_AGENT),
     proxyUrl: z.string().url().optional(),
+    /** Largest Kaspi answer read (JSON) and waybill PDF downloaded, in MB: a bigger one fails, never buffered whole. */
+    maxResponseMb: z.number().positive().max(512).default(16),
+    maxWaybillMb: z.number().positive().max(512).default(20),
     /**
      * Environment variable holding the key (32 bytes, base64 or hex) that
      * encrypts tokens entered in the admin. Unset: tokens come only from
@@ -161,6 +166,8 @@ export interface KaspiResolvedOptions {
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number }
   userAgent: string
   proxyUrl?: string
+  /** Size caps of what is read from Kaspi (maxResponseMb, maxWaybillMb), in bytes. */
+  maxResponseBytes: { json: number; binary: number }
   /** The key for tokens stored from the admin; undefined when its variable is unset. */
   tokenKey?: TokenKey
   tokenKeyEnv: string
@@ -242,6 +249,7 @@ export function resolveKaspiOptions(
     retry: o.retry,
     userAgent: o.userAgent,
     proxyUrl: o.proxyUrl,
+    maxResponseBytes: { json: Math.round(o.maxResponseMb * 1024 * 1024), binary: Math.round(o.maxWaybillMb * 1024 * 1024) },
     orders: o.orders,
     actions: o.actions,
   }

@@ -108,7 +108,7 @@ export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFL
       if (prepared?.action !== "import") throw new Error("unreachable: import branch without a mapped order")
       return { ...prepared.mapped.order, customer_id: customer.customer_id, email: customer.email }
     })
-    const order = createOrderWorkflow.runAsStep({ input: orderInput as any })
+    const order = createOrderWorkflow.runAsStep({ input: orderInput })
 
     const reservations = buildKaspiReservationsStep(
       transform({ order, prepared, input }, ({ order, prepared, input }) => ({

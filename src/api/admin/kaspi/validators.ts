@@ -57,6 +57,7 @@ export const AdminListMappings = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })
+export type AdminListMappingsType = z.infer<typeof AdminListMappings>
 
 export const AdminCreateStoreMapping = z
   .object({
@@ -85,6 +86,7 @@ export const AdminListKaspiEvents = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })
+export type AdminListKaspiEventsType = z.infer<typeof AdminListKaspiEvents>
 
 const reason = z.enum(["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"])
 
@@ -112,7 +114,15 @@ export type AdminKaspiActionType = z.infer<typeof AdminKaspiAction>
 /** A Kaspi token entered in Settings: write-only (never returned, never logged). */
 export const AdminStoreKaspiToken = z
   .object({
-    token: z.string().trim().min(1, "enter the token from the Kaspi cabinet"),
+    // Checked before anything is sent to Kaspi: Kaspi's tokens are one word of printable characters
+    // (base64-like, ~44); 8–512 leaves room for other issuers and refuses pasted text or a page of junk.
+    token: z
+      .string()
+      .trim()
+      .min(1, "enter the token from the Kaspi cabinet")
+      .min(8, "a Kaspi API token is at least 8 characters")
+      .max(512, "a Kaspi API token is at most 512 characters")
+      .regex(/^\S+$/, "a Kaspi API token has no spaces or line breaks"),
     /** Check the token against Kaspi first and refuse one Kaspi rejects (401/403). */
     verify: z.boolean().default(true),
   })

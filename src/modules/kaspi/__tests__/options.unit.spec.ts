@@ -95,3 +95,22 @@ describe("token encryption key", () => {
     expect(resolveKaspiOptions(base, { KASPI_API_TOKEN: "" }).accounts[0]).toMatchObject({ tokenSource: "none", tokenEnv: "KASPI_API_TOKEN" })
   })
 })
+
+describe("User-Agent and size caps", () => {
+  it("sends the installed package's version in the default User-Agent", () => {
+    const { version } = require("../../../../package.json") as { version: string }
+    expect(resolveKaspiOptions({ merchantId: "1" }, {}).userAgent).toBe(
+      `medusa-plugin-kaspi/${version} (+https://www.npmjs.com/package/medusa-plugin-kaspi)`
+    )
+  })
+
+  it("caps Kaspi answers at 16 MB and waybills at 20 MB unless configured", () => {
+    const MB = 1024 * 1024
+    expect(resolveKaspiOptions({ merchantId: "1" }, {}).maxResponseBytes).toEqual({ json: 16 * MB, binary: 20 * MB })
+    expect(resolveKaspiOptions({ merchantId: "1", maxResponseMb: 2, maxWaybillMb: 5 }, {}).maxResponseBytes).toEqual({
+      json: 2 * MB,
+      binary: 5 * MB,
+    })
+    expect(() => resolveKaspiOptions({ merchantId: "1", maxResponseMb: 0 }, {})).toThrow(/maxResponseMb/)
+  })
+})

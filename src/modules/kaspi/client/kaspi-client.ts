@@ -1,46 +1,15 @@
-import { z } from "@medusajs/framework/zod"
 import { KaspiApiError } from "./errors"
 import { splitIntoWindows, toEpochMs, DEFAULT_WINDOW_SHAPE, type WindowShape } from "./date-windows"
-import {
-  parseOrderEntry,
-  parseOrderResource,
-  parseOrdersPage,
-  parseOrThrow,
-  type KaspiOrder,
-  type KaspiOrderEntry,
-  type KaspiOrdersPage,
-} from "./parse"
+import { parseOrderEntry, parseOrdersPage, parseOrThrow, type KaspiParseContext, type KaspiOrder, type KaspiOrderEntry, type KaspiOrdersPage } from "./parse"
 import {
   kaspiCityResourceSchema,
   kaspiEntryCancelResponseSchema,
   kaspiListEnvelopeSchema,
-  kaspiMasterProductResourceSchema,
-  kaspiMerchantProductResourceSchema,
-  kaspiPartialCancelResponseSchema,
-  kaspiPointOfServiceResourceSchema,
-  kaspiSingleEnvelopeSchema,
   kaspiStatusChangeResponseSchema,
-  kaspiCategorySchema,
-  kaspiImeiResponseSchema,
-  kaspiMerchantReviewResourceSchema,
-  type KaspiMerchantReview,
-  kaspiCategoryAttributeSchema,
-  kaspiAttributeValueSchema,
-  kaspiProductImportStatusSchema,
-  kaspiProductImportResultSchema,
-  kaspiProductImportJsonSchema,
-  type KaspiAttributeValue,
-  type KaspiCategory,
-  type KaspiCategoryAttribute,
-  type KaspiProductImportResult,
-  type KaspiProductImportStatus,
   type KaspiCancellationReason,
   type KaspiCity,
-  type KaspiMasterProduct,
-  type KaspiMerchantProduct,
   type KaspiOrderState,
   type KaspiPartialCancelReason,
-  type KaspiPointOfService,
 } from "./schemas"
 import { KaspiTransport, type KaspiRequest, type KaspiTransportOptions } from "./transport"
 import { redactSecrets } from "../secret"
@@ -99,14 +68,17 @@ export interface EntryCancel {
 
 export interface KaspiClientOptions extends KaspiTransportOptions {
   merchantId: string
+  /** productsMs has no caller until the product content API (API.md a.14) comes back with a feature; kept as an option. */
   timeouts: { ordersMs: number; productsMs: number; waybillMs: number }
   /** The creationDate windows asked for (default: 13 days, 1 h overlap; see date-windows.ts). */
   window?: WindowShape
 }
 
 /**
- * Typed access to one Kaspi shop's Shop API (API.md a.1–a.13). Every response
- * is validated; every failure is a KaspiApiError.
+ * Typed access to one Kaspi shop's Shop API: only the endpoints a feature
+ * calls (orders a.1–a.2, entries a.4, cities a.9, status changes a.11, entry
+ * cancel a.12, the waybill). Every response is validated; every failure is a
+ * KaspiApiError.
  */
 export class KaspiClient {
   private readonly transport: KaspiTransport
@@ -161,7 +133,7 @@ export class KaspiClient {
       "filter[orders][signatureRequired]": q.signatureRequired,
       "include[orders]": q.include?.length ? q.include.join(",") : undefined,
     })
-    return parseOrdersPage(res.body, page, { method: "GET", path })
+    return parseOrdersPage(res.body, page, { method: "GET", path }, this.parseContext())
   }
 
   /**
@@ -190,26 +162,14 @@ export class KaspiClient {
       "page[size]": 1,
       "include[orders]": opts.includeEntries === false ? undefined : "entries",
     })
-    const page = parseOrdersPage(res.body, 0, { method: "GET", path })
+    const page = parseOrdersPage(res.body, 0, { method: "GET", path }, this.parseContext())
     if (page.invalid.length) {
       throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: page.invalid[0].reason })
     }
     return page.orders[0] ?? null
   }
 
-  /** GET /v2/orders/{id}; a missing order is a KaspiApiError(not_found). */
-  async getOrder(id: string): Promise<KaspiOrder> {
-    const path = `/v2/orders/${encodeURIComponent(id)}`
-    const res = await this.read(path)
-    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
-    const result = parseOrderResource(envelope.data, new Map())
-    if ("invalid" in result) {
-      throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: result.invalid.reason })
-    }
-    return result.order
-  }
-
-  // ── entries and what hangs off them (a.4–a.8) ───────────────────────────────
+  // ── entries (a.4) and cities (a.9) ──────────────────────────────────────────
 
   async getOrderEntries(orderId: string): Promise<KaspiOrderEntry[]> {
     const path = `/v2/orders/${encodeURIComponent(orderId)}/entries`
@@ -224,82 +184,11 @@ export class KaspiClient {
     })
   }
 
-  async getOrderEntry(entryId: string): Promise<KaspiOrderEntry> {
-    const path = `/v2/orderentries/${encodeURIComponent(entryId)}`
-    const res = await this.read(path)
-    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
-    const { entry, error } = parseOrderEntry(envelope.data)
-    if (!entry) throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: error })
-    return entry
-  }
-
-  private async single<T>(path: string, schema: { safeParse(v: unknown): unknown }, timeoutMs?: number): Promise<T> {
-    const res = await this.read(path, undefined, timeoutMs)
-    const envelope = parseOrThrow(kaspiSingleEnvelopeSchema, res.body, { method: "GET", path })
-    return parseOrThrow(schema as never, envelope.data, { method: "GET", path }) as T
-  }
-
-  getEntryProduct(entryId: string): Promise<KaspiMasterProduct> {
-    return this.single(`/v2/orderentries/${encodeURIComponent(entryId)}/product`, kaspiMasterProductResourceSchema)
-  }
-
-  getMerchantProduct(masterProductId: string): Promise<KaspiMerchantProduct> {
-    return this.single(
-      `/v2/masterproducts/${encodeURIComponent(masterProductId)}/merchantProduct`,
-      kaspiMerchantProductResourceSchema
-    )
-  }
-
-  getEntryPointOfService(entryId: string): Promise<KaspiPointOfService> {
-    return this.single(
-      `/v2/orderentries/${encodeURIComponent(entryId)}/deliveryPointOfService`,
-      kaspiPointOfServiceResourceSchema
-    )
-  }
-
-  getPointOfService(id: string): Promise<KaspiPointOfService> {
-    return this.single(`/v2/pointofservices/${encodeURIComponent(id)}`, kaspiPointOfServiceResourceSchema)
-  }
-
-  getPointOfServiceCity(id: string): Promise<KaspiCity> {
-    return this.single(`/v2/pointofservices/${encodeURIComponent(id)}/city`, kaspiCityResourceSchema)
-  }
-
   async listCities(): Promise<KaspiCity[]> {
     const path = "/v2/cities"
     const res = await this.read(path)
     const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
     return envelope.data.map((raw) => parseOrThrow(kaspiCityResourceSchema, raw, { method: "GET", path }))
-  }
-
-  // ── merchant reviews (a.10) ─────────────────────────────────────────────────
-
-  /** Reviews approved in [from, to] (ms), one page; `quality` POSITIVE or NEGATIVE. */
-  async listMerchantReviews(q: { from: Date | number; to?: Date | number; quality?: "POSITIVE" | "NEGATIVE"; page?: number; pageSize?: number }) {
-    const path = "/v2/merchantreviews"
-    const res = await this.read(path, {
-      "page[number]": q.page ?? 0,
-      "page[size]": q.pageSize ?? KASPI_MAX_PAGE_SIZE,
-      "filter[merchantreviews][approvedDate][$ge]": toEpochMs(q.from),
-      "filter[merchantreviews][approvedDate][$le]": q.to === undefined ? undefined : toEpochMs(q.to),
-      "filter[merchantreviews][quality]": q.quality,
-    })
-    const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
-    return {
-      reviews: envelope.data.map((r) => parseOrThrow(kaspiMerchantReviewResourceSchema, r, { method: "GET", path })) as KaspiMerchantReview[],
-      pageCount: envelope.meta?.pageCount ?? 0,
-      totalCount: envelope.meta?.totalCount ?? envelope.data.length,
-    }
-  }
-
-  /** The buyer's review of one order, or null when there is none. */
-  async getMerchantReview(orderId: string): Promise<KaspiMerchantReview | null> {
-    try {
-      return await this.single(`/v2/merchantreviews/${encodeURIComponent(orderId)}`, kaspiMerchantReviewResourceSchema)
-    } catch (e) {
-      if (e instanceof KaspiApiError && e.kind === "not_found" && !e.html) return null
-      throw e
-    }
   }
 
   // ── status changes (a.11) ───────────────────────────────────────────────────
@@ -427,101 +316,9 @@ export class KaspiClient {
     return { status: parsed.data.attributes.status, raw: res.body }
   }
 
-  /** Bulk or by-weight cancellation: PUT /shop/api/orderPartialCancel/{orderId} (outside /v2). */
-  async partialCancel(orderId: string, entries: EntryCancel[]): Promise<{ status: string; raw: unknown }> {
-    const path = `/orderPartialCancel/${encodeURIComponent(orderId)}`
-    const res = await this.transport.send({
-      method: "PUT",
-      path,
-      body: entries.map((c) => ({
-        entry: { id: c.entryId },
-        remainedQuantity: c.remainedQuantity,
-        ...(c.remainedWeight !== undefined ? { remainedWeight: c.remainedWeight } : {}),
-        reason: c.reason,
-        notes: c.notes ?? "",
-      })),
-      timeoutMs: this.opts.timeouts.ordersMs,
-      retry: "write",
-    })
-    const parsed = parseOrThrow(kaspiPartialCancelResponseSchema, res.body, { method: "PUT", path })
-    return { status: parsed.status, raw: res.body }
-  }
-
-  // ── product content API (a.14): cards only; price and stock go through the feed ──
-
-  private async product<T>(path: string, schema: { safeParse(v: unknown): unknown }, query?: KaspiRequest["query"]) {
-    const res = await this.transport.send({
-      method: "GET",
-      path,
-      query,
-      accept: "application/json",
-      timeoutMs: this.opts.timeouts.productsMs,
-      retry: "read",
-    })
-    return parseOrThrow(schema as never, res.body, { method: "GET", path }) as T
-  }
-
-  listCategories(): Promise<KaspiCategory[]> {
-    return this.product("/products/classification/categories", z.array(kaspiCategorySchema))
-  }
-
-  listCategoryAttributes(categoryCode: string): Promise<KaspiCategoryAttribute[]> {
-    return this.product("/products/classification/attributes", z.array(kaspiCategoryAttributeSchema), { c: categoryCode })
-  }
-
-  listAttributeValues(categoryCode: string, attributeCode: string): Promise<KaspiAttributeValue[]> {
-    return this.product("/products/classification/attribute/values", z.array(kaspiAttributeValueSchema), {
-      c: categoryCode,
-      a: attributeCode,
-    })
-  }
-
-  getProductImportSchema(): Promise<Record<string, unknown>> {
-    return this.product("/products/import/schema", kaspiProductImportJsonSchema)
-  }
-
-  /** Uploads product cards (content only); answers with an import code to poll. */
-  async importProducts(products: unknown[]): Promise<KaspiProductImportStatus> {
-    const path = "/products/import"
-    const res = await this.transport.send({
-      method: "POST",
-      path,
-      body: products,
-      accept: "application/json",
-      headers: { "content-type": "application/json" },
-      timeoutMs: this.opts.timeouts.productsMs,
-      retry: "write",
-    })
-    return parseOrThrow(kaspiProductImportStatusSchema, res.body, { method: "POST", path })
-  }
-
-  getProductImportStatus(importCode: string): Promise<KaspiProductImportStatus> {
-    return this.product("/products/import", kaspiProductImportStatusSchema, { i: importCode })
-  }
-
-  getProductImportResult(importCode: string): Promise<KaspiProductImportResult> {
-    return this.product("/products/import/result", kaspiProductImportResultSchema, { i: importCode })
-  }
-
-  // ── IMEI (a.13) ─────────────────────────────────────────────────────────────
-
-  /** Phones sold with IMEI: the serials of one entry. Body shape after the guide paraphrase (API.md a.13, low confidence). */
-  async setEntryImei(entryId: string, imeis: string[]): Promise<{ status: string; raw: unknown }> {
-    const path = "/v2/orderEntryImeiOperation"
-    const res = await this.transport.send({
-      method: "POST",
-      path,
-      body: {
-        data: {
-          type: "orderEntryImeiOperation",
-          attributes: { items: imeis },
-          relationships: { entry: { data: { type: "orderentries", id: entryId } } },
-        },
-      },
-      timeoutMs: this.opts.timeouts.ordersMs,
-      retry: "write",
-    })
-    return { status: parseOrThrow(kaspiImeiResponseSchema, res.body, { method: "POST", path }).data.attributes.status, raw: res.body }
+  /** Waybill links are trusted on kaspi.kz and on the configured API's own origin only (waybill-url.ts). */
+  private parseContext(): KaspiParseContext {
+    return { apiUrl: this.opts.baseUrl, warn: (m) => this.opts.logger?.warn?.(m) }
   }
 
   // ── waybill ─────────────────────────────────────────────────────────────────
@@ -540,20 +337,5 @@ export class KaspiClient {
       throw new KaspiApiError({ kind: "invalid_response", method: "GET", path: "/waybill", detail: "the waybill is not a PDF" })
     }
     return res.body
-  }
-
-  /**
-   * After ASSEMBLE Kaspi publishes the waybill only after a few seconds
-   * (API.md a.11): re-read the order by code until it appears.
-   */
-  async waitForWaybill(code: string, opts: { attempts?: number; intervalMs?: number } = {}): Promise<string | null> {
-    const attempts = opts.attempts ?? 6
-    for (let i = 0; i < attempts; i++) {
-      const order = await this.getOrderByCode(code, { includeEntries: false })
-      const waybill = order?.attributes.kaspiDelivery?.waybill
-      if (waybill) return waybill
-      if (i < attempts - 1) await new Promise((r) => setTimeout(r, opts.intervalMs ?? 1500))
-    }
-    return null
   }
 }

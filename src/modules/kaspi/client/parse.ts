@@ -7,7 +7,8 @@ import {
   type KaspiOrderAttributes,
   type KaspiOrderEntryAttributes,
 } from "./schemas"
-import { storableJson } from "./storable-json"
+import { KaspiPayloadTooDeepError, storableJson } from "./storable-json"
+import { checkWaybillUrl } from "./waybill-url"
 
 export interface KaspiOrderEntry {
   id: string
@@ -85,7 +86,13 @@ function relatedIds(relationships: unknown, name: string): string[] | undefined 
 }
 
 export function parseOrderEntry(input: unknown): { entry?: KaspiOrderEntry; error?: string } {
-  const raw = storableJson(input)
+  let raw: unknown
+  try {
+    raw = storableJson(input)
+  } catch (e) {
+    if (e instanceof KaspiPayloadTooDeepError) return { error: e.message }
+    throw e
+  }
   const parsed = kaspiOrderEntryResourceSchema.safeParse(raw)
   if (!parsed.success) {
     return { error: formatZodIssues(parsed.error) }
@@ -110,7 +117,23 @@ export function parseOrderResource(
   includedEntries: Map<string, unknown>
 ): { order: KaspiOrder } | { invalid: InvalidKaspiOrder } {
   // Everything read from Kaspi must be storable, the raw payload kept for a rejected order too.
-  const raw = storableJson(input)
+  let raw: unknown
+  try {
+    raw = storableJson(input)
+  } catch (e) {
+    if (!(e instanceof KaspiPayloadTooDeepError)) throw e
+    // Rejected alone, with what identifies it; the payload itself cannot be kept.
+    const shallow = input as { id?: unknown; attributes?: { code?: unknown } } | null
+    const code = shallow?.attributes?.code
+    return {
+      invalid: {
+        id: typeof shallow?.id === "string" ? storableJson(shallow.id) : undefined,
+        code: typeof code === "string" || typeof code === "number" ? storableJson(String(code)) : undefined,
+        reason: e.message,
+        raw: null,
+      },
+    }
+  }
   const looksLike = raw as { id?: unknown; attributes?: { code?: unknown } } | null
   const id = typeof looksLike?.id === "string" ? looksLike.id : undefined
   const rawCode = looksLike?.attributes?.code
@@ -150,7 +173,28 @@ export function parseOrderResource(
   }
 }
 
-export function parseOrdersPage(body: unknown, page: number, where: { method: string; path: string }): KaspiOrdersPage {
+/** How a page's untrusted links are checked: the configured API (its origin is trusted) and where refusals are told. */
+export interface KaspiParseContext {
+  apiUrl?: string
+  warn?: (message: string) => void
+}
+
+/** Drops a waybill link that is not Kaspi's (see waybill-url.ts), keeping the order; says so through `warn`. */
+function withSafeWaybill(order: KaspiOrder, context: KaspiParseContext): KaspiOrder {
+  const delivery = order.attributes.kaspiDelivery
+  if (!delivery?.waybill) return order
+  const check = checkWaybillUrl(delivery.waybill, context.apiUrl)
+  if (check.ok) return order
+  context.warn?.(`Kaspi order ${order.code}: waybill link dropped (${check.reason}); the order is read without it`)
+  return { ...order, attributes: { ...order.attributes, kaspiDelivery: { ...delivery, waybill: null } } }
+}
+
+export function parseOrdersPage(
+  body: unknown,
+  page: number,
+  where: { method: string; path: string },
+  context: KaspiParseContext = {}
+): KaspiOrdersPage {
   const envelope = parseOrThrow(kaspiOrdersPageEnvelopeSchema, body, where)
   const included = new Map<string, unknown>()
   for (const item of envelope.included ?? []) {
@@ -162,7 +206,7 @@ export function parseOrdersPage(body: unknown, page: number, where: { method: st
   const invalid: InvalidKaspiOrder[] = []
   for (const item of envelope.data) {
     const result = parseOrderResource(item, included)
-    if ("order" in result) orders.push(result.order)
+    if ("order" in result) orders.push(withSafeWaybill(result.order, context))
     else invalid.push(result.invalid)
   }
   return {

@@ -84,6 +84,8 @@ export const kaspiCustomerSchema = z.looseObject({
 })
 
 export const kaspiDeliverySchema = z.looseObject({
+  // An absolute https URL on kaspi.kz (API.md a.1, a.11). Read as text here; parseOrdersPage keeps it only
+  // when it is Kaspi's or the configured API's (waybill-url.ts) and drops it otherwise, keeping the order.
   waybill: optionalText,
   waybillNumber: optionalText,
   courierTransmissionDate: epochMs.nullish(),
@@ -157,19 +159,6 @@ function resource<T extends z.ZodType>(type: string, attributes: T) {
 
 export const kaspiOrderResourceSchema = resource("orders", kaspiOrderAttributesSchema)
 export const kaspiOrderEntryResourceSchema = resource("orderentries", kaspiOrderEntryAttributesSchema)
-export const kaspiCustomerResourceSchema = resource("customers", kaspiCustomerSchema)
-export const kaspiMasterProductResourceSchema = resource(
-  "masterproducts",
-  z.looseObject({ code, name: optionalText, manufacturer: optionalText, category: optionalText })
-)
-export const kaspiMerchantProductResourceSchema = resource(
-  "merchantproducts",
-  z.looseObject({ code, name: optionalText, manufacturer: optionalText })
-)
-export const kaspiPointOfServiceResourceSchema = resource(
-  "pointofservices",
-  z.looseObject({ displayName: optionalText, address: kaspiAddressSchema.nullish() })
-)
 export const kaspiCityResourceSchema = resource(
   "cities",
   z.looseObject({ code, name: optionalText, active: z.boolean().nullish() })
@@ -206,11 +195,6 @@ export const kaspiOrdersPageEnvelopeSchema = z.looseObject({
     .optional(),
 })
 
-export const kaspiSingleEnvelopeSchema = z.looseObject({
-  data: anyResourceSchema,
-  included: z.array(anyResourceSchema).nullish(),
-})
-
 /** POST /v2/orders answers with the order resource, often with only code and status. */
 export const kaspiStatusChangeResponseSchema = z.looseObject({
   data: z.looseObject({
@@ -232,11 +216,6 @@ export const kaspiEntryCancelResponseSchema = z.looseObject({
   }),
 })
 
-export const kaspiPartialCancelResponseSchema = z.looseObject({
-  status: z.string(),
-  orderCancelEntries: z.array(z.looseObject({ entry: z.looseObject({ id: z.string() }).optional() })).optional(),
-})
-
 export const kaspiErrorBodySchema = z.looseObject({
   errors: z.array(z.looseObject({ title: z.string().optional(), detail: z.string().optional() })),
 })
@@ -246,61 +225,5 @@ export type KaspiOrderAttributes = z.infer<typeof kaspiOrderAttributesSchema>
 export type KaspiOrderEntryAttributes = z.infer<typeof kaspiOrderEntryAttributesSchema>
 export type KaspiOrderResource = z.infer<typeof kaspiOrderResourceSchema>
 export type KaspiOrderEntryResource = z.infer<typeof kaspiOrderEntryResourceSchema>
-export type KaspiCustomerResource = z.infer<typeof kaspiCustomerResourceSchema>
-export type KaspiMasterProduct = z.infer<typeof kaspiMasterProductResourceSchema>
-export type KaspiMerchantProduct = z.infer<typeof kaspiMerchantProductResourceSchema>
-export type KaspiPointOfService = z.infer<typeof kaspiPointOfServiceResourceSchema>
 export type KaspiCity = z.infer<typeof kaspiCityResourceSchema>
 
-// ── product content API (a.14, plain JSON under /shop/api/products) ──────────
-
-export const kaspiCategorySchema = z.looseObject({ code: z.string().min(1), title: z.string().nullish() })
-export const kaspiCategoryAttributeSchema = z.looseObject({
-  code: z.string().min(1),
-  type: z.string(),
-  multiValued: z.boolean().nullish(),
-  mandatory: z.boolean().nullish(),
-})
-export const kaspiAttributeValueSchema = z.looseObject({ code: z.string(), name: z.string().nullish() })
-export const kaspiProductImportStatusSchema = z.looseObject({
-  code: z.string().min(1),
-  status: z.string().min(1),
-  description: z.string().nullish(),
-})
-export const kaspiProductImportResultSchema = z.looseObject({
-  errors: z.number().int().nonnegative(),
-  warnings: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-  total: z.number().int().nonnegative(),
-  result: z.record(z.string(), z.looseObject({ state: z.string() }).or(z.unknown())).nullish(),
-})
-/** GET /products/import/schema returns a JSON Schema (draft-04) describing an array of products. */
-export const kaspiProductImportJsonSchema = z.looseObject({
-  type: z.literal("array"),
-  items: z.looseObject({ type: z.literal("object"), properties: z.record(z.string(), z.unknown()) }),
-})
-
-export type KaspiCategory = z.infer<typeof kaspiCategorySchema>
-export type KaspiCategoryAttribute = z.infer<typeof kaspiCategoryAttributeSchema>
-export type KaspiAttributeValue = z.infer<typeof kaspiAttributeValueSchema>
-export type KaspiProductImportStatus = z.infer<typeof kaspiProductImportStatusSchema>
-export type KaspiProductImportResult = z.infer<typeof kaspiProductImportResultSchema>
-
-// ── merchant reviews (a.10) and IMEI (a.13): thin evidence (one source each), parsed loosely ──
-
-export const kaspiMerchantReviewResourceSchema = z.looseObject({
-  type: z.literal("merchantreviews"),
-  id: z.string().min(1),
-  attributes: z.looseObject({
-    rating: z.number().int().min(1).max(5),
-    comment: optionalText,
-    userName: optionalText,
-    approvedDate: epochMs.nullish(),
-    quality: optionalText,
-  }),
-  relationships: relationshipsSchema.optional(),
-})
-export const kaspiImeiResponseSchema = z.looseObject({
-  data: z.looseObject({ type: z.string(), attributes: z.looseObject({ status: z.string() }) }),
-})
-export type KaspiMerchantReview = z.infer<typeof kaspiMerchantReviewResourceSchema>

@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { BigNumberInput } from "@medusajs/framework/types"
 
 export interface KaspiReservationInput {
   line_item_id: string
@@ -7,6 +8,15 @@ export interface KaspiReservationInput {
   location_id: string
   quantity: number
   description: string
+}
+
+type OrderItemRead = {
+  id: string
+  quantity: BigNumberInput
+  variant?: {
+    manage_inventory: boolean
+    inventory_items?: Array<{ inventory_item_id: string; required_quantity: number | null }> | null
+  } | null
 }
 
 /**
@@ -32,7 +42,8 @@ export const buildKaspiReservationsStep = createStep(
       filters: { id: input.order_id },
     })
     const reservations: KaspiReservationInput[] = []
-    for (const item of (data[0]?.items ?? []) as any[]) {
+    const items = ((data[0] as { items?: OrderItemRead[] | null } | undefined)?.items ?? [])
+    for (const item of items) {
       if (!item?.variant?.manage_inventory) continue
       for (const link of item.variant.inventory_items ?? []) {
         reservations.push({

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
 import type KaspiModuleService from "../../../modules/kaspi/service"
+import type { KaspiImportClaimedFrom } from "../../../modules/kaspi/types"
 
 /** Takes the order for this attempt (database compare-and-set); null when someone else has it or it is done. */
 export const claimKaspiOrderImportStep = createStep(
@@ -15,6 +16,6 @@ export const claimKaspiOrderImportStep = createStep(
     // Give the order back as it was; the caller records why the attempt failed.
     await container
       .resolve<KaspiModuleService>(KASPI_MODULE)
-      .finishKaspiOrderImport(claim.id, { import_status: claim.previous_import_status as "pending" })
+      .undoKaspiOrderImportClaim(claim.id, claim.previous_import_status as KaspiImportClaimedFrom)
   }
 )

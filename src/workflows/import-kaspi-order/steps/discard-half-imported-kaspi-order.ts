@@ -11,7 +11,12 @@ export interface DiscardHalfImportedInput {
 /** Statuses an attempt that may have created an order ends in when its process dies (or died before this fix). */
 const RECOVERED_FROM = new Set(["importing", "failed"])
 
-type Query = { graph: (q: Record<string, unknown>) => Promise<{ data: any[] }> }
+type HalfMadeOrder = {
+  id: string
+  metadata?: Record<string, unknown> | null
+  items?: Array<{ id: string }> | null
+  payment_collections?: Array<{ id: string }> | null
+}
 
 /**
  * Before importing again an order whose last attempt did not end cleanly (its
@@ -28,13 +33,13 @@ export const discardHalfImportedKaspiOrderStep = createStep(
   "discard-half-imported-kaspi-order",
   async (input: DiscardHalfImportedInput, { container }) => {
     if (!RECOVERED_FROM.has(input.previous_import_status ?? "")) return new StepResponse({ discarded: [] as string[] })
-    const query = container.resolve<Query>(ContainerRegistrationKeys.QUERY)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data } = await query.graph({
       entity: "order",
       fields: ["id", "metadata", "items.id", "payment_collections.id"],
       filters: { metadata: { kaspi_id: input.kaspi_id } },
     })
-    const halfMade = data.filter((o) => (o.metadata?.kaspi_account_id ?? input.account_id) === input.account_id)
+    const halfMade = (data as HalfMadeOrder[]).filter((o) => (o.metadata?.kaspi_account_id ?? input.account_id) === input.account_id)
     if (!halfMade.length) return new StepResponse({ discarded: [] as string[] })
 
     const inventory = container.resolve(Modules.INVENTORY)
@@ -42,13 +47,13 @@ export const discardHalfImportedKaspiOrderStep = createStep(
     const orders = container.resolve(Modules.ORDER)
     const link = container.resolve(ContainerRegistrationKeys.LINK)
     for (const order of halfMade) {
-      const itemIds = (order.items ?? []).map((i: { id: string }) => i.id)
+      const itemIds = (order.items ?? []).map((i) => i.id)
       if (itemIds.length) await inventory.deleteReservationItemsByLineItem(itemIds)
       await link.delete({ [Modules.ORDER]: { order_id: order.id } })
-      const collectionIds = (order.payment_collections ?? []).map((p: { id: string }) => p.id)
+      const collectionIds = (order.payment_collections ?? []).map((p) => p.id)
       if (collectionIds.length) await payment.softDeletePaymentCollections(collectionIds)
       await orders.softDeleteOrders([order.id])
     }
-    return new StepResponse({ discarded: halfMade.map((o) => o.id as string) })
+    return new StepResponse({ discarded: halfMade.map((o) => o.id) })
   }
 )

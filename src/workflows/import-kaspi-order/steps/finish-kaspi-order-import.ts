@@ -31,6 +31,6 @@ export const finishKaspiOrderImportStep = createStep(
     if (!kaspiOrderId) return
     await container
       .resolve<KaspiModuleService>(KASPI_MODULE)
-      .finishKaspiOrderImport(kaspiOrderId, { import_status: "pending", order_id: null })
+      .releaseKaspiOrderImport(kaspiOrderId, "undo_finish")
   }
 )

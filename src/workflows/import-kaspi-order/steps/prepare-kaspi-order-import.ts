@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer, ProductVariantDTO } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
@@ -6,19 +6,12 @@ import type { KaspiAddress, KaspiOrder } from "../../../modules/kaspi/client"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import { importDecision } from "../../../lib/orders/import-decision"
 import { entrySku, liveEntries, mapKaspiOrder, storeIdFromPickupPoint, type MapResult, type ResolvedVariant } from "../../../lib/orders/map-kaspi-order"
-import { ensureKaspiAccountSetup, readKaspiAccountSetup } from "../../setup/ensure-kaspi-account-setup"
+import { readKaspiAccountSetup } from "../../../lib/sync/kaspi-account-setup"
 
 export type PreparedKaspiImport =
   | { action: "import"; mapped: Extract<MapResult, { ok: true }>; location_id: string; store_id: string | null }
   | { action: "needs_attention"; reason: string; unmapped_skus: string[] }
   | { action: "ignore"; reason: string }
-
-type ProductModule = {
-  listProductVariants: (f: Record<string, unknown>, c: Record<string, unknown>) => Promise<any[]>
-}
-type StockLocationModule = {
-  listStockLocations: (f: Record<string, unknown>, c: Record<string, unknown>) => Promise<any[]>
-}
 
 // Module services directly rather than query.graph: this runs once per imported
 // order, and query.graph's remote-query layer costs more than these two reads.
@@ -27,14 +20,14 @@ const VARIANT_CONFIG = { select: ["id", "sku", "title", "product.id", "product.t
 /** Kaspi offer code → variant: the account's SKU mappings first, then variant SKU equality. */
 async function resolveVariants(container: MedusaContainer, accountId: string, skus: string[]) {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const products = container.resolve<ProductModule>(Modules.PRODUCT)
+  const products = container.resolve(Modules.PRODUCT)
   const mappings = await kaspi.listKaspiSkuMappings({ account_id: accountId, kaspi_sku: skus })
   const mappedVariantIds = [...new Set(mappings.map((m) => m.variant_id))]
   const [byId, bySku] = await Promise.all([
-    mappedVariantIds.length ? products.listProductVariants({ id: mappedVariantIds }, VARIANT_CONFIG) : Promise.resolve([]),
+    mappedVariantIds.length ? products.listProductVariants({ id: mappedVariantIds }, VARIANT_CONFIG) : Promise.resolve<ProductVariantDTO[]>([]),
     products.listProductVariants({ sku: skus }, VARIANT_CONFIG),
   ])
-  const toResolved = (v: any): ResolvedVariant => ({
+  const toResolved = (v: ProductVariantDTO): ResolvedVariant => ({
     variant_id: v.id,
     sku: v.sku,
     title: v.title,
@@ -51,7 +44,7 @@ async function resolveVariants(container: MedusaContainer, accountId: string, sk
 }
 
 async function locationAddress(container: MedusaContainer, locationId: string): Promise<KaspiAddress | null> {
-  const locations = container.resolve<StockLocationModule>(Modules.STOCK_LOCATION)
+  const locations = container.resolve(Modules.STOCK_LOCATION)
   const [location] = await locations.listStockLocations({ id: locationId }, { relations: ["address"] })
   const a = location?.address
   if (!a) return null
@@ -65,9 +58,10 @@ async function locationAddress(container: MedusaContainer, locationId: string): 
 }
 
 /**
- * Everything the import needs, read but not changed: the account's Medusa
- * setup, variants for every Kaspi SKU, the stock location of the Kaspi store,
- * then the pure Kaspi → Medusa mapping. Its answer decides the branch.
+ * Everything the import needs, read but not changed: the account's stored
+ * Medusa setup (missing: the order waits with that reason), variants for
+ * every Kaspi SKU, the stock location of the Kaspi store, then the pure
+ * Kaspi → Medusa mapping. Its answer decides the branch.
  */
 export const prepareKaspiOrderImportStep = createStep(
   "prepare-kaspi-order-import",
@@ -81,7 +75,15 @@ export const prepareKaspiOrderImportStep = createStep(
     }
 
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-    const setup = (await readKaspiAccountSetup(container, input.account_id)) ?? (await ensureKaspiAccountSetup(container, input.account_id))
+    // The setup is made at install (or by the sync tick, once) by setupKaspiAccountWorkflow; the import only reads it.
+    const setup = await readKaspiAccountSetup(kaspi, input.account_id)
+    if (!setup) {
+      return new StepResponse<PreparedKaspiImport>({
+        action: "needs_attention",
+        reason: `The Kaspi account "${input.account_id}" is not set up in Medusa yet (region, sales channel, stock location, shipping option): run POST /admin/kaspi/accounts/${input.account_id}/setup, then retry the order`,
+        unmapped_skus: [],
+      })
+    }
     const account = kaspi.getAccount(input.account_id)
     const storeId = storeIdFromPickupPoint(input.order.attributes.pickupPointId, account.merchantId) ?? null
     const storeMappings = storeId

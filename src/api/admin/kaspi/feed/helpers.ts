@@ -3,6 +3,7 @@ import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { FeedConfigRecord } from "../../../../lib/feed/feed-store"
 import { configuredAccountId } from "../configured-account"
+import type { AdminKaspiFeedConfig, KaspiFeedBuildRecord, KaspiFeedBuildSummary } from "../../../../types"
 
 export function feedService(req: MedusaRequest): KaspiModuleService {
   return req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -15,7 +16,7 @@ export function accountFromPath(req: MedusaRequest): { kaspi: KaspiModuleService
 }
 
 /** What the admin sees of a config: settings, and the feed URL to paste into the Kaspi cabinet. */
-export function configView(req: MedusaRequest, c: FeedConfigRecord) {
+export function configView(req: MedusaRequest, c: FeedConfigRecord): AdminKaspiFeedConfig {
   const path = `/kaspi/feed/${encodeURIComponent(c.account_id)}/${c.secret}.xml`
   const host = req.get?.("x-forwarded-host") ?? req.get?.("host")
   const proto = req.get?.("x-forwarded-proto") ?? req.protocol
@@ -30,7 +31,7 @@ export function configView(req: MedusaRequest, c: FeedConfigRecord) {
 }
 
 /** A build without its long lists (issues, warnings): for status and history. */
-export function buildSummary(b: any) {
+export function buildSummary(b: KaspiFeedBuildRecord | null): KaspiFeedBuildSummary | null {
   if (!b) return null
   const { issues: _i, warnings: _w, ...rest } = b
   return rest

@@ -20,6 +20,7 @@ export const AdminListKaspiFeedBuilds = z.object({
   offset: z.coerce.number().int().min(0).default(0),
   status: z.enum(["running", "published", "unchanged", "refused", "failed"]).optional(),
 })
+export type AdminListKaspiFeedBuildsType = z.infer<typeof AdminListKaspiFeedBuilds>
 
 /** GET /admin/kaspi/feed/:accountId/report and /diff */
 export const AdminKaspiFeedBuildQuery = z.object({
@@ -28,9 +29,11 @@ export const AdminKaspiFeedBuildQuery = z.object({
   limit: z.coerce.number().int().min(1).max(2000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })
+export type AdminKaspiFeedBuildQueryType = z.infer<typeof AdminKaspiFeedBuildQuery>
 
 /** GET /admin/kaspi/feed/:accountId/preview — the first `limit` offers, or one SKU. */
 export const AdminPreviewKaspiFeed = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   sku: z.string().trim().min(1).max(255).optional(),
 })
+export type AdminPreviewKaspiFeedType = z.infer<typeof AdminPreviewKaspiFeed>

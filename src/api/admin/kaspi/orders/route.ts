@@ -2,36 +2,8 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { AdminListKaspiOrdersType } from "../validators"
-
-export const KASPI_ORDER_LIST_FIELDS = [
-  "id",
-  "account_id",
-  "kaspi_id",
-  "code",
-  "state",
-  "status",
-  "delivery_mode",
-  "is_kaspi_delivery",
-  "pre_order",
-  "signature_required",
-  "assembled",
-  "pickup_point_id",
-  "total_price",
-  "delivery_cost",
-  "cancellation_reason",
-  "waybill_url",
-  "kaspi_created_at",
-  "planned_delivery_at",
-  "import_status",
-  "import_reason",
-  "unmapped_skus",
-  "sync_problem",
-  "attempts",
-  "last_attempt_at",
-  "order_id",
-  "created_at",
-  "updated_at",
-] as const
+import type { AdminKaspiOrderListItem, AdminKaspiOrdersListResponse } from "../../../../types"
+import { KASPI_ORDER_LIST_FIELDS } from "./list-fields"
 
 /** The order in which the Kaspi page lists import statuses: what needs a person first. */
 const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "imported", "ignored"]
@@ -40,7 +12,7 @@ const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "i
  * GET /admin/kaspi/orders: Kaspi orders with their import status, newest first,
  * those needing attention first when no import_status filter is given.
  */
-export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>, res: MedusaResponse) {
+export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>, res: MedusaResponse<AdminKaspiOrdersListResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const q = req.validatedQuery as AdminListKaspiOrdersType
   const filters: Record<string, unknown> = {}
@@ -66,7 +38,7 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
     })
   )
   const total = counts.reduce((n, c) => n + c.count, 0)
-  const orders: unknown[] = []
+  const orders: AdminKaspiOrderListItem[] = []
   let skip = q.offset
   for (const { status, count } of counts) {
     if (orders.length >= q.limit) break
@@ -78,7 +50,8 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
       { ...filters, import_status: status },
       { select: [...KASPI_ORDER_LIST_FIELDS], order: { kaspi_created_at: "DESC" }, skip, take: q.limit - orders.length }
     )
-    orders.push(...page)
+    // sync_problem and unmapped_skus are json columns: the import writes them in these shapes.
+    orders.push(...(page as AdminKaspiOrderListItem[]))
     skip = 0
   }
   res.json({

@@ -8,6 +8,7 @@ import {
   cancellationWindowStart,
 } from "../../../../lib/overview/cancellation-share"
 import type { AdminKaspiOverviewType } from "./validators"
+import type { AdminKaspiOverviewAccount, AdminKaspiOverviewResponse } from "../../../../types"
 
 const DAY_MS = 24 * 3600 * 1000
 /** Failed actions older than this are history, not something to look at today. */
@@ -24,7 +25,11 @@ async function countActions(kaspi: KaspiModuleService, filters: Record<string, u
 }
 
 /** One account's sync state and 30-day cancellation share. */
-async function accountOverview(kaspi: KaspiModuleService, account: ReturnType<KaspiModuleService["listAccounts"]>[number], now: Date) {
+async function accountOverview(
+  kaspi: KaspiModuleService,
+  account: ReturnType<KaspiModuleService["listAccounts"]>[number],
+  now: Date
+): Promise<AdminKaspiOverviewAccount> {
   const [sync] = await kaspi.listKaspiSyncStates({ account_id: account.id })
   const inWindow = { account_id: account.id, kaspi_created_at: { $gte: cancellationWindowStart(now) } }
   const [total, cancelled, merchant] = await Promise.all([
@@ -61,7 +66,7 @@ async function accountOverview(kaspi: KaspiModuleService, account: ReturnType<Ka
  * medusa-config (per account, polling and auto-accept as in force, which the
  * store owner may change in Settings → Kaspi).
  */
-export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, res: MedusaResponse) {
+export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, res: MedusaResponse<AdminKaspiOverviewResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const q = req.validatedQuery as AdminKaspiOverviewType
   const now = new Date()

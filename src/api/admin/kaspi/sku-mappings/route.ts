@@ -2,13 +2,14 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
-import { retryOrdersWaitingForSku } from "../../../../workflows/sync-kaspi-orders/retry-orders-waiting-for-sku"
-import type { AdminCreateSkuMappingType } from "../validators"
+import { retryOrdersWaitingForSku } from "../../../../lib/sync/retry-orders-waiting-for-sku"
+import type { AdminCreateSkuMappingType, AdminListMappingsType } from "../validators"
+import type { AdminKaspiSkuMappingCreateResponse, AdminKaspiSkuMappingsResponse } from "../../../../types"
 
 /** GET /admin/kaspi/sku-mappings: Kaspi SKU → Medusa variant mappings. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiSkuMappingsResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  const q = req.validatedQuery as { account_id?: string; q?: string; limit: number; offset: number }
+  const q = req.validatedQuery as AdminListMappingsType
   const filters: Record<string, unknown> = {}
   if (q.account_id) filters.account_id = q.account_id
   if (q.q) filters.kaspi_sku = { $ilike: `%${q.q.replace(/[%_]/g, "")}%` }
@@ -24,7 +25,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  * POST /admin/kaspi/sku-mappings: maps a Kaspi SKU to a variant, then (by
  * default) re-imports the account's orders that were waiting for that SKU.
  */
-export async function POST(req: MedusaRequest<AdminCreateSkuMappingType>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<AdminCreateSkuMappingType>, res: MedusaResponse<AdminKaspiSkuMappingCreateResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const body = req.validatedBody
   const accountId = kaspi.getAccount(body.account_id).id

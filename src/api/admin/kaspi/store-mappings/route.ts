@@ -2,12 +2,13 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
-import type { AdminCreateStoreMappingType } from "../validators"
+import type { AdminCreateStoreMappingType, AdminListMappingsType } from "../validators"
+import type { AdminKaspiStoreMappingResponse, AdminKaspiStoreMappingsResponse } from "../../../../types"
 
 /** GET /admin/kaspi/store-mappings: Kaspi storeId (PP1…) ↔ Medusa stock location. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiStoreMappingsResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
-  const q = req.validatedQuery as { account_id?: string; limit: number; offset: number }
+  const q = req.validatedQuery as AdminListMappingsType
   const [store_mappings, count] = await kaspi.listAndCountKaspiStoreMappings(q.account_id ? { account_id: q.account_id } : {}, {
     order: { store_id: "ASC" },
     skip: q.offset,
@@ -17,7 +18,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
 }
 
 /** POST /admin/kaspi/store-mappings */
-export async function POST(req: MedusaRequest<AdminCreateStoreMappingType>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<AdminCreateStoreMappingType>, res: MedusaResponse<AdminKaspiStoreMappingResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const body = req.validatedBody
   const accountId = kaspi.getAccount(body.account_id).id

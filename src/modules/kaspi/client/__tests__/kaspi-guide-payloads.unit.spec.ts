@@ -1,19 +1,8 @@
 import fs from "node:fs"
 import path from "node:path"
 import {
-  kaspiAttributeValueSchema,
-  kaspiCategoryAttributeSchema,
-  kaspiCategorySchema,
   kaspiEntryCancelResponseSchema,
   kaspiListEnvelopeSchema,
-  kaspiMasterProductResourceSchema,
-  kaspiMerchantProductResourceSchema,
-  kaspiPartialCancelResponseSchema,
-  kaspiPointOfServiceResourceSchema,
-  kaspiProductImportJsonSchema,
-  kaspiProductImportResultSchema,
-  kaspiProductImportStatusSchema,
-  kaspiSingleEnvelopeSchema,
   kaspiStatusChangeResponseSchema,
   kaspiErrorBodySchema,
 } from "../schemas"
@@ -29,10 +18,25 @@ function expectParses(schema: { safeParse(v: unknown): { success: boolean; error
   expect(r.success).toBe(true)
 }
 
-describe("every example payload from Kaspi's guide parses", () => {
-  it("covers every fixture file", () => {
+// Fixtures of endpoints the client does not call (07–09 master/merchant product and point of service,
+// the bulk orderPartialCancel in 11, 12–13 the product content API) stay on disk as Kaspi's record, but
+// are not parsed here: their schemas went with those endpoints (API.md a.6–a.8, a.12, a.14).
+const FIXTURES_OF_CALLED_ENDPOINTS = [
+  "01_orders_list_include_entries__guide-EN-merged.json",
+  "02_order_by_code_KASPI_DELIVERY_cancelling__guide-EN-merged.json",
+  "03_order_by_code_DELIVERY_LOCAL__guide-RU.json",
+  "04_orders_list_include_user__guide-RU-older.json",
+  "05_order_entries__guide-RU.json",
+  "06_orderentry_single_MEASURABLE_PIECES__guide-RU.json",
+  "10_order_status_changes__guide.json",
+  "11_partial_cancel__guide-EN-merged.json",
+]
+
+describe("every example payload from Kaspi's guide for an endpoint the client calls parses", () => {
+  it("knows every fixture file, and reads each one of an endpoint the client calls", () => {
     const files = fs.readdirSync(dir).filter((f) => f.endsWith(".json"))
     expect(files).toHaveLength(13)
+    expect(files).toEqual(expect.arrayContaining(FIXTURES_OF_CALLED_ENDPOINTS))
   })
 
   it("01: order list with included entries keeps the entries and notes the one the example left out", () => {
@@ -76,19 +80,9 @@ describe("every example payload from Kaspi's guide parses", () => {
     const list = kaspiListEnvelopeSchema.parse(load("05_order_entries__guide-RU.json"))
     const entry = parseOrderEntry(list.data[0]).entry
     expect(entry?.attributes).toMatchObject({ quantity: 2, basePrice: 2000, totalPrice: 4000 })
-    const single = kaspiSingleEnvelopeSchema.parse(load("06_orderentry_single_MEASURABLE_PIECES__guide-RU.json"))
-    const weighted = parseOrderEntry(single.data).entry
+    // 06 is GET /v2/orderentries/{id} (not called); its line is the same resource an entries list or an included entry carries.
+    const weighted = parseOrderEntry(load("06_orderentry_single_MEASURABLE_PIECES__guide-RU.json").data).entry
     expect(weighted?.attributes).toMatchObject({ unitType: "MEASURABLE_PIECES", weight: 3800, totalPrice: 5928 })
-  })
-
-  it("07–09: master product, merchant product, point of service", () => {
-    const examples = load("07_orderentry_product_masterproducts__guide.json")._examples
-    for (const example of Object.values(examples)) {
-      expectParses(kaspiMasterProductResourceSchema, (example as { data: unknown }).data)
-    }
-    expectParses(kaspiMerchantProductResourceSchema, load("08_masterproduct_merchantProduct__guide-RU.json").data)
-    const pos = kaspiPointOfServiceResourceSchema.parse(load("09_pointofservice__guide-EN-merged.json").data)
-    expect(pos.attributes.displayName).toBe("PP1")
   })
 
   it("10: every status-change response and documented error body", () => {
@@ -108,24 +102,12 @@ describe("every example payload from Kaspi's guide parses", () => {
     }
   })
 
-  it("11: partial cancellation, per entry and in bulk", () => {
+  it("11: partial cancellation per entry (the bulk form is not sent)", () => {
     const f = load("11_partial_cancel__guide-EN-merged.json")
     expect(kaspiEntryCancelResponseSchema.parse(f.orderEntryCancelOperation_single.response).data.attributes.status).toBe(
       "SUCCESSFULL"
     )
     expectParses(kaspiEntryCancelResponseSchema, f.orderEntryCancelOperation_single.response_variant_3_7)
-    expect(kaspiPartialCancelResponseSchema.parse(f.orderPartialCancel_bulk.response).status).toBe("INPROGRESS")
-    expect(kaspiPartialCancelResponseSchema.parse(f.orderPartialCancel_underweight.response).status).toBe("SUCCESSFUL")
-  })
-
-  it("12 and 13: product content API answers and the import JSON schema", () => {
-    const f = load("12_products_import_and_classification__guide.json")
-    for (const c of f.categories.response) expectParses(kaspiCategorySchema, c)
-    for (const a of f.attributes.response_fragment) expectParses(kaspiCategoryAttributeSchema, a)
-    for (const v of f.attribute_values.response) expectParses(kaspiAttributeValueSchema, v)
-    expectParses(kaspiProductImportStatusSchema, f.import_status.response)
-    expectParses(kaspiProductImportResultSchema, f.import_result.response)
-    expectParses(kaspiProductImportJsonSchema, load("13_products_import_schema__guide-q3223.json"))
   })
 })
 

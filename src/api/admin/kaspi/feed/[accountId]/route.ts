@@ -1,13 +1,14 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { findFeedConfig, findLatestBuild, findLiveBuild, getOrCreateFeedConfig, listStoreMappings } from "../../../../../lib/feed/feed-store"
 import { accountFromPath, buildSummary, configView } from "../helpers"
+import type { AdminKaspiFeedResponse } from "../../../../../types"
 
 /**
  * GET /admin/kaspi/feed/:accountId — feed status: on/off, URL, store mappings,
  * the live build (what Kaspi downloads) and the latest build (which may have
  * been refused or failed: `message` says why), and when the next one is due.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiFeedResponse>) {
   const { kaspi, accountId } = accountFromPath(req)
   const config = (await findFeedConfig(kaspi, accountId)) ?? (await getOrCreateFeedConfig(kaspi, accountId))
   const [live, latest, stores] = await Promise.all([

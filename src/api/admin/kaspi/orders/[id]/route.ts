@@ -3,7 +3,8 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
 import { allowedKaspiActions } from "../../../../../lib/actions/allowed-actions"
-import { KASPI_ORDER_LIST_FIELDS } from "../route"
+import { KASPI_ORDER_LIST_FIELDS } from "../list-fields"
+import type { AdminKaspiOrderDetail, AdminKaspiOrderResponse } from "../../../../../types"
 
 /** kord_… is our id, order_… the linked Medusa order (the admin's order widget asks by it), anything else a Kaspi code. */
 function filterFor(ref: string) {
@@ -15,7 +16,7 @@ function filterFor(ref: string) {
  * Kaspi code) with its raw JSON and history, and the actions Kaspi would take
  * now (`allowed_actions`, `cancel_reasons`: what the admin may offer as buttons).
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrderResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const id = req.params.id
   const [order] = await kaspi.listKaspiOrders(filterFor(id), {
@@ -27,5 +28,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
     kaspi.listKaspiActions({ kaspi_order_id: order.id }, { select: ["action", "status"], take: 100 }),
   ])
   const allowed = allowedKaspiActions(order, outbox)
-  res.json({ kaspi_order: order, events, allowed_actions: allowed.actions, cancel_reasons: allowed.cancel_reasons })
+  // raw, sync_problem and unmapped_skus are json columns, written in these shapes by the import.
+  res.json({ kaspi_order: order as AdminKaspiOrderDetail, events, allowed_actions: allowed.actions, cancel_reasons: allowed.cancel_reasons })
 }

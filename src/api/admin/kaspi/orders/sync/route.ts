@@ -1,8 +1,8 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
-import { pollKaspiAccount } from "../../../../../workflows/sync-kaspi-orders/poll-kaspi-account"
-import { ALL_ORDER_STATES, syncKaspiOrders } from "../../../../../workflows/sync-kaspi-orders/sync-kaspi-orders"
+import { pollKaspiAccount } from "../../../../../lib/sync/poll-kaspi-account"
+import { ALL_ORDER_STATES, syncKaspiOrders } from "../../../../../lib/sync/sync-kaspi-orders"
 import type { AdminSyncKaspiOrdersType } from "../../validators"
 
 /**

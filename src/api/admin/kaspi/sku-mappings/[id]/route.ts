@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
+import type { AdminKaspiMappingDeleteResponse, AdminKaspiSkuMappingResponse } from "../../../../../types"
 
 async function existing(kaspi: KaspiModuleService, id: string) {
   const [m] = await kaspi.listKaspiSkuMappings({ id })
@@ -10,7 +11,7 @@ async function existing(kaspi: KaspiModuleService, id: string) {
 }
 
 /** POST /admin/kaspi/sku-mappings/:id: points the Kaspi SKU at another variant. */
-export async function POST(req: MedusaRequest<{ variant_id: string }>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<{ variant_id: string }>, res: MedusaResponse<AdminKaspiSkuMappingResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   await existing(kaspi, req.params.id)
   const sku_mapping = await kaspi.updateKaspiSkuMappings({ id: req.params.id, variant_id: req.validatedBody.variant_id })
@@ -18,7 +19,7 @@ export async function POST(req: MedusaRequest<{ variant_id: string }>, res: Medu
 }
 
 /** DELETE /admin/kaspi/sku-mappings/:id */
-export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+export async function DELETE(req: MedusaRequest, res: MedusaResponse<AdminKaspiMappingDeleteResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   await existing(kaspi, req.params.id)
   await kaspi.deleteKaspiSkuMappings(req.params.id)

@@ -2,6 +2,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
+import type { AdminKaspiMappingDeleteResponse, AdminKaspiStoreMappingResponse } from "../../../../../types"
 
 async function existing(kaspi: KaspiModuleService, id: string) {
   const [m] = await kaspi.listKaspiStoreMappings({ id })
@@ -10,7 +11,7 @@ async function existing(kaspi: KaspiModuleService, id: string) {
 }
 
 /** POST /admin/kaspi/store-mappings/:id */
-export async function POST(req: MedusaRequest<Record<string, unknown>>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<Record<string, unknown>>, res: MedusaResponse<AdminKaspiStoreMappingResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   await existing(kaspi, req.params.id)
   const store_mapping = await kaspi.updateKaspiStoreMappings({ id: req.params.id, ...req.validatedBody })
@@ -18,7 +19,7 @@ export async function POST(req: MedusaRequest<Record<string, unknown>>, res: Med
 }
 
 /** DELETE /admin/kaspi/store-mappings/:id */
-export async function DELETE(req: MedusaRequest, res: MedusaResponse) {
+export async function DELETE(req: MedusaRequest, res: MedusaResponse<AdminKaspiMappingDeleteResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   await existing(kaspi, req.params.id)
   await kaspi.deleteKaspiStoreMappings(req.params.id)

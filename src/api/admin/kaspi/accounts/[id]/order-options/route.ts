@@ -4,9 +4,10 @@ import type KaspiModuleService from "../../../../../../modules/kaspi/service"
 import type { KaspiEffectiveOrderOptions } from "../../../../../../modules/kaspi/service"
 import type { AdminUpdateKaspiOrderOptionsType } from "../../../validators"
 import { configuredAccountId } from "../../../configured-account"
+import type { AdminKaspiOrderOptions, AdminKaspiOrderOptionsResponse } from "../../../../../../types"
 
 /** What the admin shows: the value in force, medusa-config's, and whether the owner changed it here. */
-function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions) {
+function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions): AdminKaspiOrderOptions {
   const config = kaspi.getResolvedOptions().orders
   return {
     polling: o.polling,
@@ -19,7 +20,7 @@ function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions) {
 }
 
 /** GET /admin/kaspi/accounts/:id/order-options: polling and auto-accept as they are in force for this shop. */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrderOptionsResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const id = configuredAccountId(kaspi, req.params.id)
   res.json({ order_options: describe(kaspi, await kaspi.getOrderOptions(id)) })
@@ -30,7 +31,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  * or auto-accept on or off, or changes the poll interval, without a deploy;
  * null returns a value to medusa-config's. Every instance reads it at its next tick.
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateKaspiOrderOptionsType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminUpdateKaspiOrderOptionsType>, res: MedusaResponse<AdminKaspiOrderOptionsResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const id = configuredAccountId(kaspi, req.params.id)
   const updated = await kaspi.setOrderOptionOverrides(id, req.validatedBody)

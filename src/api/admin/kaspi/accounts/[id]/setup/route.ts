@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../../modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../../../../../workflows/setup/ensure-kaspi-account-setup"
+import { setupKaspiAccountWorkflow } from "../../../../../../workflows/setup-kaspi-account"
 
 /**
  * POST /admin/kaspi/accounts/:id/setup: chooses or creates the region, sales
@@ -10,6 +10,6 @@ import { ensureKaspiAccountSetup } from "../../../../../../workflows/setup/ensur
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const accountId = kaspi.getAccount(req.params.id).id
-  const setup = await ensureKaspiAccountSetup(req.scope, accountId)
+  const { result: setup } = await setupKaspiAccountWorkflow(req.scope).run({ input: { account_id: accountId } })
   res.json({ setup })
 }

@@ -5,6 +5,7 @@ import { SecretToken } from "../../../../../../modules/kaspi/secret"
 import KaspiModuleService, { KaspiTokenStoreError } from "../../../../../../modules/kaspi/service"
 import type { AdminStoreKaspiTokenType } from "../../../validators"
 import { configuredAccountId } from "../../../configured-account"
+import type { AdminClearKaspiTokenResponse, AdminKaspiTokenRejectedResponse, AdminStoreKaspiTokenResponse } from "../../../../../../types"
 
 /** Kaspi's answers that mean "this token is wrong", as opposed to "Kaspi could not be asked". */
 const REJECTED = new Set(["unauthorized", "forbidden"])
@@ -21,7 +22,10 @@ function refuse(e: unknown): never {
  * rejects is not stored; when Kaspi cannot be reached (timeouts from outside
  * Kazakhstan are common) it is stored and the response says it is unchecked.
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminStoreKaspiTokenType>, res: MedusaResponse) {
+export async function POST(
+  req: AuthenticatedMedusaRequest<AdminStoreKaspiTokenType>,
+  res: MedusaResponse<AdminStoreKaspiTokenResponse | AdminKaspiTokenRejectedResponse>
+) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const accountId = configuredAccountId(kaspi, req.params.id)
   const { token, verify } = req.validatedBody
@@ -42,7 +46,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminStoreKaspiTokenT
 }
 
 /** DELETE /admin/kaspi/accounts/:id/token: forgets the stored token. */
-export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export async function DELETE(req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminClearKaspiTokenResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const accountId = configuredAccountId(kaspi, req.params.id)
   const account = await kaspi.clearAccountToken(accountId)

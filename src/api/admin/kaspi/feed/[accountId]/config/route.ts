@@ -4,9 +4,10 @@ import { getOrCreateFeedConfig, saveFeedConfig } from "../../../../../../lib/fee
 import { feedSettingsSchema, settingsProblems } from "../../../../../../lib/feed/settings"
 import { accountFromPath, configView } from "../../helpers"
 import type { AdminUpdateKaspiFeedConfigType } from "../../validators"
+import type { AdminKaspiFeedConfigResponse } from "../../../../../../types"
 
 /** GET /admin/kaspi/feed/:accountId/config — settings with their current values (defaults filled in). */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiFeedConfigResponse>) {
   const { kaspi, accountId } = accountFromPath(req)
   res.json({ config: configView(req, await getOrCreateFeedConfig(kaspi, accountId)) })
 }
@@ -16,7 +17,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  * (shallow merge; lists are replaced), and `enabled`. 400 with every problem
  * when the result is inconsistent (e.g. price_source "region" without a region).
  */
-export async function POST(req: MedusaRequest<AdminUpdateKaspiFeedConfigType>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<AdminUpdateKaspiFeedConfigType>, res: MedusaResponse<AdminKaspiFeedConfigResponse>) {
   const { kaspi, accountId } = accountFromPath(req)
   const current = await getOrCreateFeedConfig(kaspi, accountId)
   const { enabled, ...patch } = req.validatedBody

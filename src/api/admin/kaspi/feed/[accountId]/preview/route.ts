@@ -4,6 +4,8 @@ import { getOrCreateFeedConfig, listStoreMappings } from "../../../../../../lib/
 import { explainMissingSku, previewFeed } from "../../../../../../lib/feed/preview-feed"
 import type { SqlClient } from "../../../../../../lib/feed/read-catalog"
 import { accountFromPath } from "../../helpers"
+import type { AdminKaspiFeedPreviewResponse } from "../../../../../../types"
+import type { AdminPreviewKaspiFeedType } from "../../validators"
 
 /**
  * GET /admin/kaspi/feed/:accountId/preview?limit=20 | ?sku=ABC — a dry run on
@@ -11,9 +13,9 @@ import { accountFromPath } from "../../helpers"
  * it is skipped / excluded. With ?sku= and no match, `reason` says why the SKU
  * is not in the feed's catalog at all.
  */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiFeedPreviewResponse>) {
   const { kaspi, accountId } = accountFromPath(req)
-  const q = req.validatedQuery as { limit: number; sku?: string }
+  const q = req.validatedQuery as AdminPreviewKaspiFeedType
   const db = req.scope.resolve<SqlClient>(ContainerRegistrationKeys.PG_CONNECTION)
   const [config, stores] = await Promise.all([getOrCreateFeedConfig(kaspi, accountId), listStoreMappings(kaspi, accountId)])
   const offers = await previewFeed(db, config.settings, stores, q.sku ? { skus: [q.sku] } : { limit: q.limit })

@@ -1,8 +1,9 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { runKaspiFeedBuild } from "../../../../../../workflows/build-kaspi-feed/run-kaspi-feed-build"
+import { runKaspiFeedBuild } from "../../../../../../lib/feed/run-kaspi-feed-build"
 import { accountFromPath, buildSummary } from "../../helpers"
 import type { AdminRebuildKaspiFeedType } from "../../validators"
+import type { AdminKaspiFeedRebuildResponse } from "../../../../../../types"
 
 /**
  * POST /admin/kaspi/feed/:accountId/rebuild — build now (even when the feed is
@@ -11,7 +12,7 @@ import type { AdminRebuildKaspiFeedType } from "../../validators"
  * "unchanged", "refused" (message says which guard and why) or "failed".
  * 409 while another build of this account runs.
  */
-export async function POST(req: MedusaRequest<AdminRebuildKaspiFeedType>, res: MedusaResponse) {
+export async function POST(req: MedusaRequest<AdminRebuildKaspiFeedType>, res: MedusaResponse<AdminKaspiFeedRebuildResponse>) {
   const { accountId } = accountFromPath(req)
   const r = await runKaspiFeedBuild(req.scope, { account_id: accountId, trigger: "manual", force: req.validatedBody.force })
   if (r.outcome === "busy") {

@@ -1,16 +1,18 @@
-import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { IOrderModuleService } from "@medusajs/framework/types"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../../modules/kaspi/service"
 import { checkKaspiAction, type KaspiActionPayload } from "../../../../../../lib/actions/kaspi-actions"
-import { requestKaspiActionWorkflow } from "../../../../../../workflows/kaspi-actions"
-import { findKaspiOrderRow } from "../../../../../../workflows/kaspi-actions/find-kaspi-order-row"
+import { requestKaspiActionWorkflow } from "../../../../../../workflows/request-kaspi-action"
+import { findKaspiOrderRow } from "../../../../../../lib/outbox/find-kaspi-order-row"
 import type { AdminKaspiActionType } from "../../../validators"
+import type { AdminKaspiActionResponse, AdminKaspiOrderActionsResponse } from "../../../../../../types"
 import { MedusaError } from "@medusajs/framework/utils"
 
 /** GET /admin/kaspi/orders/:id/actions: the order's outbox (every action, its state and Kaspi's answer). */
-export async function GET(req: MedusaRequest, res: MedusaResponse) {
+export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrderActionsResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const row = await findKaspiOrderRow(kaspi, req.params.id)
   const actions = await kaspi.listKaspiActions({ kaspi_order_id: row.id }, { order: { created_at: "DESC" }, take: 100 })
@@ -27,7 +29,7 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
  * (400, nothing sent) when Kaspi's rules forbid it. `send_code` is one Kaspi
  * call per click, never retried: its outcome is in `action.result.send_code`.
  */
-export async function POST(req: MedusaRequest<AdminKaspiActionType>, res: MedusaResponse) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminKaspiActionType>, res: MedusaResponse<AdminKaspiActionResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const payload = req.validatedBody as KaspiActionPayload
   const row = await findKaspiOrderRow(kaspi, req.params.id)
@@ -39,13 +41,13 @@ export async function POST(req: MedusaRequest<AdminKaspiActionType>, res: Medusa
     // outbox row and does not send it twice.
     const check = checkKaspiAction(row, payload)
     if (!check.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Kaspi order ${row.code}: ${check.reason}. Nothing was sent to Kaspi.`)
-    const orders = req.scope.resolve(Modules.ORDER) as { retrieveOrder: (id: string, c?: unknown) => Promise<{ status: string; metadata?: Record<string, unknown> | null }>; updateOrders: (id: string, d: unknown) => Promise<unknown> }
+    const orders = req.scope.resolve<IOrderModuleService>(Modules.ORDER)
     const order = await orders.retrieveOrder(row.order_id, { select: ["id", "status", "metadata"] })
     if (order.status !== "canceled") {
       await orders.updateOrders(row.order_id, {
         metadata: { ...(order.metadata ?? {}), kaspi_cancel_reason: payload.reason, kaspi_cancel_comment: payload.comment ?? null },
       })
-      const actorId = (req as unknown as { auth_context?: { actor_id?: string } }).auth_context?.actor_id
+      const actorId = req.auth_context?.actor_id
       await cancelOrderWorkflow(req.scope).run({ input: { order_id: row.order_id, canceled_by: actorId } })
     }
   }

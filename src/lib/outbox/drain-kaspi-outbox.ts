@@ -1,0 +1,45 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { KASPI_MODULE } from "../../modules/kaspi"
+import type KaspiModuleService from "../../modules/kaspi/service"
+import { sendKaspiAction, type SendOutcome } from "./send-kaspi-action"
+import { attachKaspiWaybills } from "./attach-kaspi-waybills"
+import { sendCodeAbandoned } from "../actions/send-code-outcome"
+
+/**
+ * Completion step 1 is never taken over from a sender that died with it (it may
+ * have reached Kaspi and texted the buyer): it is closed as "unknown" and shown,
+ * and the merchant decides whether to send the code again (API.md a.11, f.10).
+ */
+async function settleAbandonedSendCodes(kaspi: KaspiModuleService): Promise<number> {
+  const d = sendCodeAbandoned()
+  const rows = await kaspi.settleAbandonedKaspiActions({ last_error: d.message, error_kind: "unknown", result: { send_code: d.outcome } })
+  for (const r of rows) {
+    await kaspi.logKaspiEvent({
+      account_id: r.account_id,
+      kaspi_order_id: r.kaspi_order_id,
+      kaspi_code: r.code,
+      type: `action.${r.action}`,
+      result: "error",
+      message: d.message,
+      data: { action_id: r.id, attempt: r.attempts, send_code: d.outcome },
+    })
+  }
+  return rows.length
+}
+
+/**
+ * One pass of the outbox: claims due actions (and those whose sender died) and
+ * sends them, then fetches waybills Kaspi has published since. Safe to run on
+ * every instance at once: each row is claimed by exactly one.
+ */
+export async function drainKaspiOutbox(container: MedusaContainer): Promise<Record<SendOutcome, number> & { waybills: number }> {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  const o = kaspi.getResolvedOptions().actions
+  const counts = { sent: 0, retry: 0, failed: 0, skipped: 0, waybills: 0 }
+  if (o.dryRun) return counts
+  counts.failed += await settleAbandonedSendCodes(kaspi)
+  const ids = await kaspi.claimKaspiActions({ limit: o.batchSize, leaseSeconds: o.leaseSeconds })
+  for (const id of ids) counts[await sendKaspiAction(container, id)] += 1
+  counts.waybills = await attachKaspiWaybills(container)
+  return counts
+}

@@ -1,0 +1,32 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { KASPI_MODULE } from "../../modules/kaspi"
+import type KaspiModuleService from "../../modules/kaspi/service"
+import type { KaspiActionPayload } from "../actions/kaspi-actions"
+import { requestKaspiActionWorkflow } from "../../workflows/request-kaspi-action"
+
+/**
+ * For subscribers: asks for a Kaspi action and, when it cannot be taken (Kaspi's
+ * rules refuse it), writes why into the order's history instead of throwing:
+ * the Medusa change already happened and the merchant must see that Kaspi was
+ * not told.
+ */
+export async function requestKaspiActionOrLog(
+  container: MedusaContainer,
+  row: { id: string; account_id: string; code: string },
+  payload: KaspiActionPayload,
+  origin: string,
+  whatHappened: string
+): Promise<void> {
+  try {
+    await requestKaspiActionWorkflow(container).run({ input: { kaspi_order: row.id, payload, origin } })
+  } catch (e) {
+    await container.resolve<KaspiModuleService>(KASPI_MODULE).logKaspiEvent({
+      account_id: row.account_id,
+      kaspi_order_id: row.id,
+      kaspi_code: row.code,
+      type: `action.${payload.action}`,
+      result: "error",
+      message: `${whatHappened}: ${(e as Error).message}`,
+    })
+  }
+}

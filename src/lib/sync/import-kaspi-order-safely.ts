@@ -1,0 +1,56 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { KASPI_MODULE } from "../../modules/kaspi"
+import type { KaspiOrder } from "../../modules/kaspi/client"
+import type KaspiModuleService from "../../modules/kaspi/service"
+import { ensureKaspiAccountSetup } from "./ensure-kaspi-account-setup"
+import { importKaspiOrderWorkflow, importTransactionId, type ImportKaspiOrderResult } from "../../workflows/import-kaspi-order"
+
+export type ImportOutcome = ImportKaspiOrderResult["outcome"] | "failed"
+
+/** Medusa refuses an order it has no stock for: a person decides (restock or cancel on Kaspi). */
+const NEEDS_ATTENTION_ERRORS = /inventory|stock|not published|does not exist|not found/i
+
+function errorMessage(e: unknown): string {
+  const err = e as { message?: string; errors?: Array<{ error?: { message?: string } }> }
+  return err?.message ?? err?.errors?.[0]?.error?.message ?? String(e)
+}
+
+/**
+ * Runs the import workflow for one order (setting the account up first when
+ * it never was) and turns a thrown error into a recorded outcome (failed or
+ * needs_attention, with Medusa's message), so one bad order never stops a
+ * sync. The workflow has already undone its changes.
+ */
+export async function importKaspiOrderSafely(
+  container: MedusaContainer,
+  accountId: string,
+  order: KaspiOrder
+): Promise<{ outcome: ImportOutcome; kaspi_order_id?: string; order_id?: string; reason?: string }> {
+  try {
+    // The import reads the stored setup; an account without one is set up here, once, before its first import.
+    await ensureKaspiAccountSetup(container, accountId).catch((e) => {
+      throw new Error(`The Kaspi account "${accountId}" could not be set up in Medusa: ${errorMessage(e)}`)
+    })
+    const { result } = await importKaspiOrderWorkflow(container).run({
+      input: { account_id: accountId, order },
+      context: { transactionId: importTransactionId(accountId, order.id) },
+    })
+    return result
+  } catch (e) {
+    const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+    const reason = errorMessage(e)
+    const [row] = await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: order.id }, { select: ["id", "order_id"] })
+    if (!row || row.order_id) return { outcome: "failed", reason }
+    const status = NEEDS_ATTENTION_ERRORS.test(reason) ? "needs_attention" : "failed"
+    await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason })
+    await kaspi.logKaspiEvent({
+      account_id: accountId,
+      kaspi_order_id: row.id,
+      kaspi_code: order.code,
+      type: `import.${status}`,
+      result: "error",
+      message: reason,
+    })
+    return { outcome: status, kaspi_order_id: row.id, reason }
+  }
+}

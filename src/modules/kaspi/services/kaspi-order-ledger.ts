@@ -1,0 +1,257 @@
+import { InjectManager, InjectTransactionManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { KaspiOrder as KaspiApiOrder } from "../client"
+import { importStatusTransition, KaspiImportTransitionError, type KaspiImportActor, type KaspiImportState } from "../import-status"
+import { kaspiOrderRecordValues } from "../kaspi-order-record"
+import type { KaspiImportStatus } from "../models"
+import type { KaspiImportClaimedFrom, KaspiImportOutcome, KaspiImportReleaser, KaspiOrderRecordUpsert } from "../types"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+}
+
+/** What an import_status move writes besides the status (as finishKaspiOrderImport always did). */
+interface ImportFields {
+  reason?: string | null
+  /** undefined keeps the linked order; null (an undone import) clears it. */
+  order_id?: string | null
+  unmapped_skus?: string[] | null
+}
+
+/**
+ * The Kaspi orders the plugin knows (kaspi_order) and where each one's import
+ * stands. Every import_status move is checked against import-status.ts under
+ * a row lock, so two pollers on two machines cannot both import an order and
+ * an illegal move throws instead of writing.
+ */
+export class KaspiOrderLedger {
+  protected readonly baseRepository_: DAL.RepositoryService
+
+  constructor(deps: InjectedDependencies) {
+    this.baseRepository_ = deps.baseRepository
+  }
+
+  /**
+   * Inserts the Kaspi order, or refreshes what Kaspi says about it, in one
+   * statement: the (account_id, kaspi_id) unique index makes a concurrent
+   * second poller update the same row instead of adding another.
+   */
+  @InjectManager()
+  async upsert(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<KaspiOrderRecordUpsert> {
+    const v = kaspiOrderRecordValues(accountId, order)
+    const rows = await sharedContext.manager!.execute(
+      `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, delivery_mode, is_kaspi_delivery,
+         pre_order, signature_required, assembled, pickup_point_id, total_price, raw_total_price, delivery_cost,
+         raw_delivery_cost, customer_phone, cancellation_reason, waybill_url, kaspi_created_at, kaspi_approved_at,
+         planned_delivery_at, raw)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)
+       on conflict (account_id, kaspi_id) where deleted_at is null do update set
+         state = excluded.state, status = excluded.status, assembled = excluded.assembled,
+         delivery_mode = excluded.delivery_mode, pre_order = excluded.pre_order,
+         signature_required = excluded.signature_required, total_price = excluded.total_price,
+         raw_total_price = excluded.raw_total_price, delivery_cost = excluded.delivery_cost,
+         raw_delivery_cost = excluded.raw_delivery_cost,
+         -- Kaspi masks the phone once an order is archived: keep the real one we saw earlier.
+         customer_phone = coalesce(excluded.customer_phone, kaspi_order.customer_phone),
+         cancellation_reason = excluded.cancellation_reason,
+         waybill_url = coalesce(excluded.waybill_url, kaspi_order.waybill_url),
+         planned_delivery_at = excluded.planned_delivery_at, raw = excluded.raw,
+         sync_problem = null, updated_at = now()
+       returning id, import_status, status, (xmax = 0) as inserted,
+         (select k.status from kaspi_order k where k.id = kaspi_order.id) as previous_status`,
+      [
+        generateEntityId(undefined, "kord"),
+        accountId,
+        v.kaspi_id,
+        v.code,
+        v.state,
+        v.status,
+        v.delivery_mode,
+        v.is_kaspi_delivery,
+        v.pre_order,
+        v.signature_required,
+        v.assembled,
+        v.pickup_point_id,
+        v.total_price,
+        JSON.stringify({ value: String(v.total_price), precision: 20 }),
+        v.delivery_cost,
+        v.delivery_cost === null ? null : JSON.stringify({ value: String(v.delivery_cost), precision: 20 }),
+        v.customer_phone,
+        v.cancellation_reason,
+        v.waybill_url,
+        v.kaspi_created_at,
+        v.kaspi_approved_at,
+        v.planned_delivery_at,
+        JSON.stringify(v.raw),
+      ]
+    )
+    const row = rows[0] as KaspiOrderRecordUpsert
+    return { ...row, inserted: Boolean(row.inserted) }
+  }
+
+  /**
+   * Keeps an order Kaspi sent in a shape the plugin cannot read, so it is
+   * visible (as failed, with the validation error) instead of silently lost.
+   * One upsert, so the `unreadable` rule of import-status.ts is spelled in SQL
+   * here: an order made in Medusa, or held by a running import, keeps its
+   * import status and gets the problem beside it (sync_problem), so the admin
+   * shows that it no longer follows Kaspi, and why.
+   */
+  @InjectManager()
+  async recordInvalid(
+    accountId: string,
+    invalid: { id?: string; code?: string; reason: string; raw: unknown },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; newly_flagged: boolean } | null> {
+    const raw = (invalid.raw ?? {}) as { attributes?: Record<string, unknown> }
+    const attrs = raw.attributes ?? {}
+    const text = (v: unknown) => (typeof v === "string" && v.length ? v.slice(0, 200) : null)
+    const kaspiId = invalid.id ?? (invalid.code ? `code:${invalid.code}` : null)
+    if (!kaspiId) return null
+    const sent = typeof attrs.creationDate === "number" ? new Date(attrs.creationDate) : null
+    // Whatever Kaspi sent as the date, the record must be writable (an out-of-range date is not).
+    const created = sent && Number.isFinite(sent.getTime()) ? sent : new Date()
+    const reason = `Kaspi sent this order in a shape the plugin cannot read: ${invalid.reason}`
+    const problem = JSON.stringify({ kind: "unreadable", reason: invalid.reason, at: new Date().toISOString() })
+    const held = `(kaspi_order.order_id is not null
+      or (kaspi_order.import_status = 'importing' and kaspi_order.import_lease_until > now()))`
+    const rows = await sharedContext.manager!.execute(
+      `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, total_price, raw_total_price,
+         kaspi_created_at, raw, import_status, import_reason)
+       values (?, ?, ?, ?, ?, ?, 0, '{"value":"0","precision":20}'::jsonb, ?, ?::jsonb, 'failed', ?)
+       on conflict (account_id, kaspi_id) where deleted_at is null do update set
+         import_status = case when ${held} then kaspi_order.import_status else 'failed' end,
+         import_reason = case when ${held} then kaspi_order.import_reason else excluded.import_reason end,
+         sync_problem = case when not ${held} then kaspi_order.sync_problem
+           when kaspi_order.sync_problem->>'reason' = ? then kaspi_order.sync_problem else ?::jsonb end,
+         updated_at = now()
+       returning id, (xmax = 0) as inserted,
+         (select coalesce(k.sync_problem->>'reason', k.import_reason) from kaspi_order k where k.id = kaspi_order.id) as previous_reason`,
+      [
+        generateEntityId(undefined, "kord"),
+        accountId,
+        kaspiId,
+        invalid.code ?? kaspiId,
+        text(attrs.state) ?? "UNKNOWN",
+        text(attrs.status) ?? "UNKNOWN",
+        created,
+        JSON.stringify(invalid.raw ?? null),
+        reason,
+        invalid.reason,
+        problem,
+      ]
+    )
+    const row = rows[0] as { id: string; inserted: boolean; previous_reason: string | null } | undefined
+    if (!row) return null
+    const newly = row.inserted || (row.previous_reason !== invalid.reason && row.previous_reason !== reason)
+    return { id: row.id, newly_flagged: newly }
+  }
+
+  /**
+   * Takes the order for one import attempt, or answers null when it is imported,
+   * ignored or held by another import whose lease has not run out (the `claim`
+   * rule). The row lock makes it a compare-and-set: two pollers cannot both win.
+   */
+  @InjectTransactionManager()
+  async claim(
+    id: string,
+    leaseSeconds: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; previous_import_status: string } | null> {
+    const manager = sharedContext.transactionManager!
+    const row = await this.lock_(manager, id)
+    if (!row || row.deleted || !importStatusTransition(row, "importing", "claim").allowed) return null
+    await manager.execute(
+      `update kaspi_order set import_status = 'importing', import_lease_until = now() + (? * interval '1 second'),
+         attempts = attempts + 1, last_attempt_at = now(), updated_at = now()
+       where id = ?`,
+      [leaseSeconds, id]
+    )
+    return { id, previous_import_status: row.status }
+  }
+
+  /** Ends an import attempt with its outcome (the lease is released). */
+  @InjectTransactionManager()
+  async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    const { import_status: to, reason, order_id, unmapped_skus } = outcome
+    await this.move_(sharedContext.transactionManager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
+  }
+
+  /** Puts the order back in the import queue: a person's retry, a SKU now mapped, or an undone finish (which unlinks). */
+  @InjectTransactionManager()
+  async release(id: string, by: KaspiImportReleaser, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.move_(sharedContext.transactionManager!, id, "pending", by, by === "undo_finish" ? { order_id: null } : {})
+  }
+
+  /** The claim's compensation: gives the order back in the status the claim found it in (lease released). */
+  @InjectTransactionManager()
+  async undoClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await this.move_(sharedContext.transactionManager!, id, previous, "undo_claim", {})
+  }
+
+  /**
+   * Imported orders still waiting for acceptance on Kaspi that no accept was
+   * ever asked for: what auto-accept missed when a process died between an
+   * import and its `kaspi.order.imported` event (events are not transactional).
+   */
+  @InjectManager()
+  async listMissingAccept(
+    accountId: string,
+    opts: { importedBeforeSeconds: number; limit: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Array<{ id: string; account_id: string; code: string }>> {
+    return sharedContext.manager!.execute(
+      `select k.id, k.account_id, k.code from kaspi_order k
+        where k.account_id = ? and k.deleted_at is null
+          and k.import_status = 'imported' and k.status = 'APPROVED_BY_BANK'
+          and k.last_attempt_at < now() - make_interval(secs => ?)
+          and not exists (select 1 from kaspi_action a
+                           where a.kaspi_order_id = k.id and a.action = 'accept' and a.deleted_at is null)
+        order by k.last_attempt_at
+        limit ?`,
+      [accountId, opts.importedBeforeSeconds, opts.limit]
+    )
+  }
+
+  /** The row's import state, locked until the transaction ends; null when there is no such row. */
+  private async lock_(manager: EntityManager, id: string): Promise<(KaspiImportState & { deleted: boolean }) | null> {
+    const rows = await manager.execute(
+      `select import_status as status, order_id is not null as linked,
+         coalesce(import_lease_until > now(), false) as lease_live, deleted_at is not null as deleted
+       from kaspi_order where id = ? for update`,
+      [id]
+    )
+    const row = rows[0] as { status: KaspiImportStatus; linked: boolean; lease_live: boolean; deleted: boolean } | undefined
+    return row ? { status: row.status, linked: row.linked, leaseLive: row.lease_live, deleted: row.deleted } : null
+  }
+
+  /** Checks the move against import-status.ts and writes it; nothing is written for a row that does not exist. */
+  private async move_(
+    manager: EntityManager,
+    id: string,
+    to: KaspiImportStatus,
+    by: KaspiImportActor,
+    fields: ImportFields,
+    locked?: KaspiImportState | null
+  ): Promise<void> {
+    const row = locked ?? (await this.lock_(manager, id))
+    if (!row) return
+    const verdict = importStatusTransition(row, to, by)
+    if (!verdict.allowed) throw new KaspiImportTransitionError(id, verdict.why)
+    await manager.execute(
+      `update kaspi_order set import_status = ?, import_reason = ?,
+         order_id = case when ? then ? else order_id end,
+         unmapped_skus = ?::jsonb, import_lease_until = null, updated_at = now()
+       where id = ?`,
+      [
+        to,
+        fields.reason ?? null,
+        fields.order_id !== undefined,
+        fields.order_id ?? null,
+        fields.unmapped_skus?.length ? JSON.stringify(fields.unmapped_skus) : null,
+        id,
+      ]
+    )
+  }
+}

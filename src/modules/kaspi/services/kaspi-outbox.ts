@@ -1,0 +1,129 @@
+import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
+import type { Context, DAL } from "@medusajs/framework/types"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { KASPI_ACTIONS_SENT_ONCE } from "../models"
+import type { KaspiAbandonedAction, KaspiActionIntent, KaspiActionOutcome } from "../types"
+
+type InjectedDependencies = {
+  baseRepository: DAL.RepositoryService
+}
+
+const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
+
+/**
+ * The actions to send to Kaspi (kaspi_action): written once per idempotency
+ * key, taken by one sender at a time under a lease, and closed with what Kaspi
+ * answered. Several instances send in parallel without taking the same row.
+ */
+export class KaspiOutbox {
+  protected readonly baseRepository_: DAL.RepositoryService
+
+  constructor(deps: InjectedDependencies) {
+    this.baseRepository_ = deps.baseRepository
+  }
+
+  /**
+   * Writes an action to the outbox once: a second request with the same
+   * idempotency key (a retried HTTP call, a replayed event) returns the row
+   * that exists instead of adding another. `created` says which happened.
+   */
+  @InjectManager()
+  async enqueue(row: KaspiActionIntent, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ id: string; created: boolean }> {
+    const manager = sharedContext.manager!
+    const inserted = await manager.execute(
+      `insert into kaspi_action (id, account_id, kaspi_order_id, kaspi_id, code, order_id, action, payload,
+         idempotency_key, origin, status, next_attempt_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
+       on conflict (idempotency_key) where deleted_at is null do nothing
+       returning id`,
+      [
+        generateEntityId(undefined, "kact"),
+        row.account_id,
+        row.kaspi_order_id,
+        row.kaspi_id,
+        row.code,
+        row.order_id ?? null,
+        row.action,
+        JSON.stringify(row.payload),
+        row.idempotency_key,
+        row.origin,
+        row.status,
+      ]
+    )
+    if (inserted.length) return { id: (inserted[0] as { id: string }).id, created: true }
+    const existing = await manager.execute(`select id from kaspi_action where idempotency_key = ? and deleted_at is null`, [
+      row.idempotency_key,
+    ])
+    return { id: (existing[0] as { id: string }).id, created: false }
+  }
+
+  /**
+   * Takes actions to send: pending ones that are due, and "sending" ones whose
+   * sender died (lease run out) — except those sent once (completion step 1,
+   * KASPI_ACTIONS_SENT_ONCE): their request may have reached Kaspi, so they are
+   * settled by settleAbandoned instead. SKIP LOCKED + the lease let several
+   * instances send in parallel without ever taking the same row.
+   */
+  @InjectManager()
+  async claim(
+    opts: { ids?: string[]; limit: number; leaseSeconds: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const byId = opts.ids?.length ? `and id in (${placeholders(opts.ids)})` : ""
+    const rows = await sharedContext.manager!.execute(
+      `update kaspi_action set status = 'sending', lease_until = now() + (? * interval '1 second'),
+         attempts = attempts + 1, updated_at = now()
+       where id in (
+         select id from kaspi_action
+         where deleted_at is null ${byId}
+           and ((status = 'pending' and (next_attempt_at is null or next_attempt_at <= now()))
+                or (status = 'sending' and lease_until < now() and action not in (${placeholders(KASPI_ACTIONS_SENT_ONCE)})))
+         order by next_attempt_at nulls first, created_at
+         limit ?
+         for update skip locked)
+       returning id`,
+      [opts.leaseSeconds, ...(opts.ids ?? []), ...KASPI_ACTIONS_SENT_ONCE, opts.limit]
+    )
+    return (rows as Array<{ id: string }>).map((r) => r.id)
+  }
+
+  /**
+   * Rows sent once (KASPI_ACTIONS_SENT_ONCE) whose sender died while they were
+   * being sent: never sent again (Kaspi may have taken the request), closed as
+   * `failed` with what the caller says (the outcome is unknown) for the
+   * merchant to decide. Returns the rows it closed.
+   */
+  @InjectManager()
+  async settleAbandoned(
+    outcome: { last_error: string; error_kind: string; result: unknown },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<KaspiAbandonedAction[]> {
+    return (await sharedContext.manager!.execute(
+      `update kaspi_action set status = 'failed', lease_until = null, next_attempt_at = null, last_error = ?, error_kind = ?,
+         result = ?::jsonb, updated_at = now()
+       where deleted_at is null and status = 'sending' and lease_until < now()
+         and action in (${placeholders(KASPI_ACTIONS_SENT_ONCE)})
+       returning id, account_id, kaspi_order_id, code, action, attempts`,
+      [outcome.last_error, outcome.error_kind, JSON.stringify(outcome.result), ...KASPI_ACTIONS_SENT_ONCE]
+    )) as KaspiAbandonedAction[]
+  }
+
+  /** Records what came of one send attempt and releases the row. */
+  @InjectManager()
+  async finish(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(
+      `update kaspi_action set status = ?, lease_until = null, next_attempt_at = ?, last_error = ?, error_kind = ?,
+         result = coalesce(?::jsonb, result), sent_at = case when ? = 'sent' then now() else sent_at end, updated_at = now()
+       where id = ?`,
+      [
+        outcome.status,
+        outcome.next_attempt_at ?? null,
+        outcome.last_error ?? null,
+        outcome.error_kind ?? null,
+        outcome.result === undefined ? null : JSON.stringify(outcome.result),
+        outcome.status,
+        id,
+      ]
+    )
+  }
+}

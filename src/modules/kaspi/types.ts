@@ -1,0 +1,110 @@
+import type { KaspiOrdersOptions } from "./options"
+import type { KaspiImportStatus } from "./models/kaspi-order"
+
+/*
+ * The types the module's services answer with. They live here, outside
+ * services/, because Medusa registers every function exported from a file in
+ * services/ as a service of the module (loadResources). service.ts re-exports
+ * them: callers import them from "modules/kaspi/service".
+ */
+
+// Shapes the admin also reads are declared once, in src/types (admin-accounts.ts).
+export type { KaspiAccountView as KaspiAccountInfo, KaspiOrderOptionOverrides } from "../../types/admin-accounts"
+import type { KaspiOrderOptionOverrides } from "../../types/admin-accounts"
+
+export type KaspiEffectiveOrderOptions = KaspiOrdersOptions & { overrides: KaspiOrderOptionOverrides }
+
+/** A refusal to store a token, in words for the admin (never containing the token). */
+export class KaspiTokenStoreError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "KaspiTokenStoreError"
+  }
+}
+
+export type { KaspiConnectionResult as KaspiConnectionCheck } from "../../types/admin-accounts"
+
+export interface KaspiRequestStats {
+  requests: number
+  failures: number
+  byPath: Record<string, number>
+}
+
+/** What upsertKaspiOrderRecord answers: the row, and whether it was new or Kaspi's status moved. */
+export interface KaspiOrderRecordUpsert {
+  id: string
+  import_status: string
+  status: string
+  inserted: boolean
+  previous_status: string | null
+}
+
+/** The outcome an import attempt records (a reset is releaseKaspiOrderImport / undoKaspiOrderImportClaim). */
+export interface KaspiImportOutcome {
+  import_status: "imported" | "needs_attention" | "failed" | "ignored"
+  reason?: string | null
+  /** undefined keeps the linked order; null (an undone import) clears it. */
+  order_id?: string | null
+  unmapped_skus?: string[] | null
+}
+
+/** Who puts an order back in the import queue (see import-status.ts). */
+export type KaspiImportReleaser = "admin_retry" | "sku_mapped" | "undo_finish"
+
+/** The status a claim took the order from, given back by the claim's compensation. */
+export type KaspiImportClaimedFrom = Extract<KaspiImportStatus, "pending" | "needs_attention" | "failed" | "importing">
+
+export interface KaspiPollClaim {
+  last_new_poll_at: Date | null
+  last_status_sync_at: Date | null
+}
+
+export interface KaspiPollResult {
+  owner: string
+  ok: boolean
+  polledAt: Date
+  statusSynced: boolean
+  stats?: unknown
+  error?: string
+}
+
+/** One intent for the outbox; the idempotency key makes a second write return the first row. */
+export interface KaspiActionIntent {
+  account_id: string
+  kaspi_order_id: string
+  kaspi_id: string
+  code: string
+  order_id?: string | null
+  action: string
+  payload: Record<string, unknown>
+  idempotency_key: string
+  origin: string
+  status: "pending" | "dry_run"
+}
+
+export interface KaspiActionOutcome {
+  status: "pending" | "sent" | "failed"
+  next_attempt_at?: Date | null
+  last_error?: string | null
+  error_kind?: string | null
+  result?: unknown
+}
+
+export interface KaspiAbandonedAction {
+  id: string
+  account_id: string
+  kaspi_order_id: string
+  code: string
+  action: string
+  attempts: number
+}
+
+export interface KaspiEventInput {
+  account_id: string
+  kaspi_order_id?: string | null
+  kaspi_code?: string | null
+  type: string
+  result?: "ok" | "error" | "info"
+  message?: string | null
+  data?: Record<string, unknown> | null
+}

@@ -1,0 +1,112 @@
+import type { z } from "@medusajs/framework/zod"
+import type { InferTypeOf } from "@medusajs/framework/types"
+import type { AdminKaspiAction, AdminListKaspiOrders, AdminSyncKaspiOrders } from "../api/admin/kaspi/validators"
+import type { KASPI_ORDER_LIST_FIELDS } from "../api/admin/kaspi/orders/list-fields"
+import type { KaspiAction, KaspiEvent, KaspiOrder } from "../modules/kaspi/models"
+import type { KaspiImportStatus } from "../modules/kaspi/models/kaspi-order"
+import type { KaspiCancellationReason, KaspiOrderAttributes } from "../modules/kaspi/client/schemas"
+import type { OfferedAction } from "../lib/actions/allowed-actions"
+import type { SendCodeOutcome } from "../lib/actions/send-code-outcome"
+
+// ── requests (what the admin sends: the validators' input) ─────────────────────
+
+/**
+ * GET /admin/kaspi/orders query as a URL carries it: the validator's keys, lists
+ * comma-separated, dates ISO strings (the validator parses them).
+ */
+export type AdminKaspiOrdersQuery = {
+  [K in keyof z.infer<typeof AdminListKaspiOrders>]?: string | number
+}
+/** POST /admin/kaspi/orders/:id/actions */
+export type AdminKaspiActionRequest = z.input<typeof AdminKaspiAction>
+/** POST /admin/kaspi/orders/sync: `{}` polls now, `{ from, to? }` backfills. */
+export type AdminSyncKaspiOrdersRequest = z.input<typeof AdminSyncKaspiOrders>
+
+// ── records ─────────────────────────────────────────────────────────────────────
+
+export type { KaspiImportStatus, OfferedAction, SendCodeOutcome }
+export type KaspiCancelReason = KaspiCancellationReason
+
+/** The stored kaspi_order row, as the module's generated methods return it. */
+export type KaspiOrderRecord = InferTypeOf<typeof KaspiOrder>
+
+/**
+ * Set when Kaspi's latest answer about a recorded order could not be read: the
+ * order no longer follows Kaspi until it can (kaspi_order.sync_problem).
+ */
+export interface KaspiSyncProblem {
+  kind: "unreadable"
+  reason: string
+  at: string
+}
+
+/** One row of the Kaspi orders list (KASPI_ORDER_LIST_FIELDS). */
+export type AdminKaspiOrderListItem = Omit<
+  Pick<KaspiOrderRecord, (typeof KASPI_ORDER_LIST_FIELDS)[number]>,
+  "sync_problem" | "unmapped_skus"
+> & {
+  sync_problem: KaspiSyncProblem | null
+  unmapped_skus: string[] | null
+}
+
+/** What the admin reads of the Kaspi order JSON kept in kaspi_order.raw (its resource as Kaspi sent it). */
+export interface KaspiOrderRaw {
+  attributes?: Partial<Pick<KaspiOrderAttributes, "kaspiDelivery" | "reservationDate">> & {
+    /** Set by Kaspi once a pre-order was marked arrived (API.md a.11). */
+    arrived?: boolean
+  }
+}
+
+/** GET /admin/kaspi/orders/:id: the row with Kaspi's JSON and the buyer's phone. */
+export type AdminKaspiOrderDetail = AdminKaspiOrderListItem & {
+  raw: KaspiOrderRaw | null
+  customer_phone: string | null
+}
+
+/** An entry of the Kaspi event log. */
+export type KaspiEventRecord = Omit<InferTypeOf<typeof KaspiEvent>, "kaspi_order">
+
+/** An outbox row; for send_code, Kaspi's answer is `{ send_code: SendCodeOutcome }`. */
+export type KaspiActionRecord = Omit<InferTypeOf<typeof KaspiAction>, "result"> & {
+  result: { send_code?: SendCodeOutcome | null; [key: string]: unknown } | null
+}
+
+// ── responses ───────────────────────────────────────────────────────────────────
+
+/** GET /admin/kaspi/orders */
+export interface AdminKaspiOrdersListResponse {
+  kaspi_orders: AdminKaspiOrderListItem[]
+  count: number
+  offset: number
+  limit: number
+  /** Orders per import status under the filters (needs attention first). */
+  counts: Partial<Record<KaspiImportStatus, number>>
+}
+
+/** GET /admin/kaspi/orders/:id */
+export interface AdminKaspiOrderResponse {
+  kaspi_order: AdminKaspiOrderDetail
+  events: KaspiEventRecord[]
+  /** What the admin may offer as buttons: the same rules as the action route. */
+  allowed_actions: OfferedAction[]
+  cancel_reasons: KaspiCancelReason[]
+}
+
+/** GET /admin/kaspi/orders/:id/actions */
+export interface AdminKaspiOrderActionsResponse {
+  kaspi_order_id: string
+  actions: KaspiActionRecord[]
+}
+
+/** POST /admin/kaspi/orders/:id/actions */
+export interface AdminKaspiActionResponse {
+  action: KaspiActionRecord
+}
+
+/** GET /admin/kaspi/events */
+export interface AdminKaspiEventsResponse {
+  events: KaspiEventRecord[]
+  count: number
+  offset: number
+  limit: number
+}

@@ -1,0 +1,61 @@
+import { WorkflowManager } from "@medusajs/framework/orchestration"
+import type { TransactionStepsDefinition } from "@medusajs/framework/orchestration"
+import { COMPLETE_MEDUSA_ORDER_WORKFLOW } from "../../complete-medusa-order"
+import { MAX_FULFILLMENTS_PER_ORDER } from "../../complete-medusa-order/steps/plan-medusa-order-completion"
+import { REDUCE_MEDUSA_ORDER_LINE_WORKFLOW } from "../../reduce-medusa-order-line"
+import { SETUP_KASPI_ACCOUNT_WORKFLOW } from "../../setup-kaspi-account"
+import { SYNC_KASPI_STATUS_WORKFLOW } from ".."
+
+/** The step names of a registered workflow, in order. */
+function stepsOf(workflowId: string): string[] {
+  const names: string[] = []
+  const walk = (step: TransactionStepsDefinition | TransactionStepsDefinition[] | undefined) => {
+    for (const s of Array.isArray(step) ? step : step ? [step] : []) {
+      if (s.action) names.push(s.action)
+      walk(s.next)
+    }
+  }
+  walk(WorkflowManager.getWorkflow(workflowId)?.flow_)
+  return names
+}
+
+// Medusa's workflows run nested as steps (runAsStep), so their compensation chains with
+// ours; a core flow started with .run() inside a step would not show up here.
+describe("Medusa's own workflows are nested as steps", () => {
+  it("sync-kaspi-status: each unshipped fulfilment, then the order, is cancelled; completion is its own nested workflow", () => {
+    const steps = stepsOf(SYNC_KASPI_STATUS_WORKFLOW)
+    for (let i = 0; i < MAX_FULFILLMENTS_PER_ORDER; i++) expect(steps).toContain(`cancel-kaspi-order-fulfillment-${i}`)
+    expect(steps.indexOf(`cancel-kaspi-order-fulfillment-${MAX_FULFILLMENTS_PER_ORDER - 1}`)).toBeLessThan(steps.indexOf("cancel-order-as-step"))
+    expect(steps).toContain(`${COMPLETE_MEDUSA_ORDER_WORKFLOW}-as-step`)
+  })
+
+  it("complete-medusa-order: fulfil, deliver each fulfilment, complete", () => {
+    const steps = stepsOf(COMPLETE_MEDUSA_ORDER_WORKFLOW)
+    expect(steps).toContain("create-order-fulfillment-as-step")
+    for (let i = 0; i < MAX_FULFILLMENTS_PER_ORDER; i++) expect(steps).toContain(`mark-kaspi-fulfillment-delivered-${i}`)
+    expect(steps[steps.length - 1]).toBe("complete-order-workflow-as-step")
+  })
+
+  it("reduce-medusa-order-line: begin, update, request, confirm the order edit, then refund", () => {
+    const nested = stepsOf(REDUCE_MEDUSA_ORDER_LINE_WORKFLOW).filter((s) => s.endsWith("-as-step"))
+    expect(nested).toEqual([
+      "begin-order-edit-order-as-step",
+      "order-edit-update-item-quantity-as-step",
+      "order-edit-request-as-step",
+      "confirm-order-edit-request-as-step",
+      "refund-payment-workflow-as-step",
+    ])
+  })
+
+  it("setup-kaspi-account: every creation is a nested Medusa workflow or step", () => {
+    expect(stepsOf(SETUP_KASPI_ACCOUNT_WORKFLOW).filter((s) => s.endsWith("-as-step"))).toEqual([
+      "create-regions-as-step",
+      "create-sales-channels-as-step",
+      "create-stock-locations-workflow-as-step",
+      "create-shipping-profiles-workflow-as-step",
+      "create-location-fulfillment-set-as-step",
+      "create-service-zones-workflow-as-step",
+      "create-shipping-options-workflow-as-step",
+    ])
+  })
+})
