@@ -3,6 +3,7 @@
 // packed tarball there). Everything comes from environment variables that
 // scripts/demo.js sets; the defaults below let `npx medusa ...` work in this
 // folder by hand too.
+import { randomBytes } from "node:crypto"
 import path from "node:path"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
@@ -19,8 +20,9 @@ export default defineConfig({
       storeCors: origins,
       adminCors: origins,
       authCors: origins,
-      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
-      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+      // scripts/demo.js sets new ones every run; by hand, each process makes its own (never a known constant).
+      jwtSecret: process.env.JWT_SECRET || randomBytes(32).toString("hex"),
+      cookieSecret: process.env.COOKIE_SECRET || randomBytes(32).toString("hex"),
     },
   },
   admin: {

@@ -9,6 +9,7 @@
  * orders → `medusa start` → the feed enabled and built → the URLs printed.
  * Ctrl-C stops everything it started. See docs/demo.md.
  */
+const crypto = require("node:crypto")
 const fs = require("node:fs")
 const path = require("node:path")
 const { installBuiltPlugin } = require("./lib/plugin-package")
@@ -35,7 +36,15 @@ const config = {
   seededOrders: Number(env.KASPI_DEMO_ORDERS ?? 24),
   orderEverySeconds: Number(env.KASPI_DEMO_ORDER_EVERY ?? 20),
   adminEmail: env.KASPI_DEMO_ADMIN_EMAIL || "admin@kaspi-demo.test",
-  adminPassword: env.KASPI_DEMO_ADMIN_PASSWORD || "kaspi-demo",
+  // A fresh password per run (printed in the banner): a demo left running on a shared machine is not
+  // an admin anyone can guess. KASPI_DEMO_ADMIN_PASSWORD sets one.
+  adminPassword: env.KASPI_DEMO_ADMIN_PASSWORD || crypto.randomBytes(12).toString("base64url"),
+  // Session and token signing secrets, new every run (never a constant known from the repository).
+  jwtSecret: crypto.randomBytes(32).toString("hex"),
+  cookieSecret: crypto.randomBytes(32).toString("hex"),
+  // The store listens on this machine only unless HOST says otherwise (Medusa's own variable).
+  host: env.HOST || "127.0.0.1",
+  allowRealKaspi: env.KASPI_DEMO_ALLOW_REAL_KASPI === "1",
   verbose: env.KASPI_DEMO_VERBOSE === "1",
   forceBuild: env.KASPI_DEMO_REBUILD === "1",
 }
@@ -157,8 +166,24 @@ async function warmUpAdmin(baseUrl) {
   }
 }
 
+/** True for kaspi.kz and its subdomains: the real Kaspi, where the demo's orders and actions would be real. */
+function isRealKaspi(apiUrl) {
+  try {
+    return /(^|\.)kaspi\.kz$/i.test(new URL(apiUrl).hostname)
+  } catch {
+    return false
+  }
+}
+
 async function main() {
   console.log("Kaspi demo: medusa-plugin-kaspi installed from its package into a Medusa store\n")
+  if (config.externalKaspi && isRealKaspi(config.kaspiApiUrl) && !config.allowRealKaspi) {
+    // The demo accepts, cancels and completes orders at the click of a button: against a real shop
+    // that is real money and a real buyer. Only on an explicit request.
+    throw new Error(
+      `KASPI_API_URL points at the real Kaspi (${config.kaspiApiUrl}). The demo refuses it: set KASPI_DEMO_ALLOW_REAL_KASPI=1 if you really mean to run the demo store against your live Kaspi shop.`
+    )
+  }
   fs.rmSync(LOG_DIR, { recursive: true, force: true })
   fs.mkdirSync(LOG_DIR, { recursive: true })
   if (await portOpen(config.port)) throw new Error(`port ${config.port} is in use: set PORT to a free one`)
@@ -180,6 +205,9 @@ async function main() {
     KASPI_API_URL: kaspiApiUrl,
     KASPI_API_TOKEN: config.kaspiToken,
     KASPI_MERCHANT_ID: config.merchantId,
+    JWT_SECRET: config.jwtSecret,
+    COOKIE_SECRET: config.cookieSecret,
+    HOST: config.host,
     LOG_LEVEL: env.LOG_LEVEL || "info",
   })
   const logFile = path.join(LOG_DIR, "medusa.log")

@@ -8,8 +8,9 @@
  * It forces the embedded PostgreSQL (the path a machine without PostgreSQL
  * takes), so CI also proves Medusa runs on the PostgreSQL that package ships.
  */
-import { spawn, type ChildProcess } from "node:child_process"
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
 import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { validateAgainstXsd } from "../../src/lib/feed/__tests__/xsd"
 
@@ -139,6 +140,28 @@ it("prints the admin URL and login, the feed URL with its secret, and the sandbo
   expect(printed.pids).toEqual({ postgres: expect.any(Number), "kaspi-sandbox": expect.any(Number), medusa: expect.any(Number) })
   expect((await fetch(printed.admin)).status).toBe(200)
   expect((await fetch(printed.sandbox)).status).toBe(200)
+})
+
+it("logs in with a password made for this run, and listens on this machine only", async () => {
+  // Not the constant the repository once had, and long enough not to be guessed.
+  expect(printed.password).not.toBe("kaspi-demo")
+  expect(printed.password.length).toBeGreaterThanOrEqual(12)
+  expect(output).not.toContain("demo-jwt-secret")
+  // The store is bound to 127.0.0.1: an address of this machine on its network does not answer.
+  const external = Object.values(os.networkInterfaces())
+    .flat()
+    .find((i) => i && i.family === "IPv4" && !i.internal)
+  if (external) expect(await portOpen(port, external.address)).toBe(false)
+  expect(await portOpen(port, "127.0.0.1")).toBe(true)
+})
+
+it("refuses to point the demo at the real Kaspi unless asked explicitly", () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, KASPI_API_URL: "https://kaspi.kz/shop/api", KASPI_API_TOKEN: "not-a-real-token", PORT: "0" }
+  delete env.KASPI_DEMO_ALLOW_REAL_KASPI
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "demo.js")], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 })
+  expect(r.status).not.toBe(0)
+  expect(`${r.stdout}${r.stderr}`).toMatch(/points at the real Kaspi.*KASPI_DEMO_ALLOW_REAL_KASPI=1/s)
+  expect(`${r.stdout}${r.stderr}`).not.toContain("not-a-real-token")
 })
 
 it("turns the sandbox's Kaspi orders into Medusa orders, and keeps importing new ones", async () => {

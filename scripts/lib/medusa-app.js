@@ -18,9 +18,14 @@ function medusaEnv(base, extra = {}) {
   }
 }
 
-/** Runs `medusa <args>` in hostDir to completion. */
-function runMedusa(hostDir, args, { env, logFile, onLine, name = `medusa ${args[0]}` }) {
-  return runCommand({ name, command: process.execPath, args: [CLI, ...args], cwd: hostDir, env, logFile, onLine })
+/** The medusa CLI a store has in its own node_modules (the host matrix's stores each install their Medusa). */
+function storeCli(hostDir) {
+  return require.resolve("@medusajs/cli/cli.js", { paths: [hostDir] })
+}
+
+/** Runs `medusa <args>` in hostDir to completion (with the repository's CLI unless `cli` says another). */
+function runMedusa(hostDir, args, { env, logFile, onLine, name = `medusa ${args[0]}`, cli = CLI }) {
+  return runCommand({ name, command: process.execPath, args: [cli, ...args], cwd: hostDir, env, logFile, onLine })
 }
 
 /**
@@ -30,11 +35,11 @@ function runMedusa(hostDir, args, { env, logFile, onLine, name = `medusa ${args[
  * middleware, so no `medusa build` (a production admin build takes minutes on
  * two cores). Resolves once GET /health answers.
  */
-async function startMedusa(hostDir, { port, env, logFile, onLine, timeoutMs = 180_000 }) {
+async function startMedusa(hostDir, { port, env, logFile, onLine, timeoutMs = 180_000, cli = CLI }) {
   const service = startService({
     name: "medusa",
     command: process.execPath,
-    args: [CLI, "start", "--port", String(port)],
+    args: [cli, "start", "--port", String(port)],
     cwd: hostDir,
     env: {
       ...env,
@@ -69,8 +74,9 @@ function adminApi(baseUrl, token) {
   return async (method, route, body) => {
     const res = await fetch(`${baseUrl}${route}`, {
       method,
-      headers: { authorization: `Bearer ${token}`, ...(body ? { "content-type": "application/json" } : {}) },
-      body: body ? JSON.stringify(body) : undefined,
+      // Admin POSTs are JSON or refused (415: cross-site forms); a POST without a body sends {}.
+      headers: { authorization: `Bearer ${token}`, ...(body || method === "POST" ? { "content-type": "application/json" } : {}) },
+      body: body ? JSON.stringify(body) : method === "POST" ? "{}" : undefined,
     })
     const text = await res.text()
     let json = null
@@ -83,4 +89,4 @@ function adminApi(baseUrl, token) {
   }
 }
 
-module.exports = { CLI, medusaEnv, runMedusa, startMedusa, adminToken, adminApi }
+module.exports = { CLI, storeCli, medusaEnv, runMedusa, startMedusa, adminToken, adminApi }

@@ -13,6 +13,9 @@ import { SecretToken } from "./secret"
  * decrypt instead of silently sending one shop's token for another.
  */
 
+/** The full GCM tag; encryptToken writes it, decryptToken accepts nothing shorter. */
+const GCM_TAG_BYTES = 16
+
 export class TokenKeyError extends Error {
   constructor(message: string) {
     super(message)
@@ -51,7 +54,7 @@ function keyBytes(key: TokenKey): Buffer {
 
 export function encryptToken(key: TokenKey, accountId: string, token: string): string {
   const iv = randomBytes(12)
-  const cipher = createCipheriv("aes-256-gcm", keyBytes(key), iv)
+  const cipher = createCipheriv("aes-256-gcm", keyBytes(key), iv, { authTagLength: GCM_TAG_BYTES })
   cipher.setAAD(Buffer.from(`kaspi-token:${accountId}`, "utf8"))
   const ciphertext = Buffer.concat([cipher.update(token, "utf8"), cipher.final()])
   const tag = cipher.getAuthTag()
@@ -71,9 +74,15 @@ export function decryptToken(key: TokenKey, accountId: string, stored: string): 
     )
   }
   try {
-    const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64url"))
+    const tagBytes = Buffer.from(tag, "base64url")
+    // Node verifies only as many tag bytes as it is given (4 are enough for it), and a short
+    // tag is forgeable by trial: the plugin writes 16, so anything else was altered.
+    if (tagBytes.length !== GCM_TAG_BYTES) throw new Error("short tag")
+    const decipher = createDecipheriv("aes-256-gcm", keyBytes(key), Buffer.from(iv, "base64url"), {
+      authTagLength: GCM_TAG_BYTES,
+    })
     decipher.setAAD(Buffer.from(`kaspi-token:${accountId}`, "utf8"))
-    decipher.setAuthTag(Buffer.from(tag, "base64url"))
+    decipher.setAuthTag(tagBytes)
     const plain = Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()])
     return new SecretToken(plain.toString("utf8"))
   } catch {

@@ -49,6 +49,16 @@ describe("token encryption at rest", () => {
     }
   })
 
+  it("refuses a shortened GCM tag (Node accepts a 4-byte tag unless told the length)", () => {
+    const stored = encryptToken(key, "main", TOKEN)
+    const parts = stored.split(".")
+    for (const bytes of [4, 8, 12, 15]) {
+      const short = [...parts]
+      short[3] = Buffer.from(parts[3], "base64url").subarray(0, bytes).toString("base64url")
+      expect(() => decryptToken(key, "main", short.join("."))).toThrow(/does not decrypt/)
+    }
+  })
+
   it("keeps the key material out of logs", () => {
     expect(inspect(key)).not.toContain(Buffer.alloc(32, 1).toString("hex"))
     expect(JSON.stringify(key)).not.toContain(Buffer.alloc(32, 1).toString("hex"))

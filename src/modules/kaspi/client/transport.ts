@@ -67,7 +67,14 @@ export interface KaspiTransportOptions {
   retry: { attempts: number; baseDelayMs: number; maxDelayMs: number }
   logger?: KaspiLogger
   onRequest?: (event: KaspiRequestEvent) => void
+  /** Largest answer read, in bytes: JSON and binary (waybill PDFs). Defaults: DEFAULT_MAX_RESPONSE_BYTES. */
+  maxResponseBytes?: { json: number; binary: number }
 }
+
+/** A page of 100 orders with entries is well under 1 MB; a waybill PDF a few hundred kB. */
+export const DEFAULT_MAX_RESPONSE_BYTES = { json: 16 * 1024 * 1024, binary: 20 * 1024 * 1024 }
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -203,7 +210,7 @@ export class KaspiTransport {
 
     let buffer: Buffer
     try {
-      buffer = Buffer.from(await res.body.arrayBuffer())
+      buffer = await this.readBody(res, req, path)
     } catch (e) {
       const err = this.transportError(e, req.method, path, req.timeoutMs)
       report(res.statusCode, err.kind, res.headers.date)
@@ -244,6 +251,35 @@ export class KaspiTransport {
         detail: `malformed JSON (${buffer.length} bytes)`,
       })
     }
+  }
+
+  /**
+   * The body, read chunk by chunk up to the limit for its kind: a hostile or broken upstream
+   * sending 50 MB is cut off at the limit (and the connection dropped), never buffered whole.
+   */
+  private async readBody(res: Dispatcher.ResponseData, req: KaspiRequest, path: string): Promise<Buffer> {
+    const limits = this.opts.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
+    const limit = req.expect === "binary" ? limits.binary : limits.json
+    const tooLarge = (size: string) => {
+      res.body.destroy()
+      return new KaspiApiError({
+        kind: "invalid_response",
+        method: req.method,
+        path,
+        status: res.statusCode,
+        detail: `the answer is ${size}, over the ${megabytes(limit)} limit (maxResponseMb / maxWaybillMb); nothing of it was used`,
+      })
+    }
+    const declared = Number(res.headers["content-length"])
+    if (Number.isFinite(declared) && declared > limit) throw tooLarge(megabytes(declared))
+    const chunks: Buffer[] = []
+    let total = 0
+    for await (const chunk of res.body) {
+      total += (chunk as Buffer).length
+      if (total > limit) throw tooLarge(`larger than ${megabytes(limit)}`)
+      chunks.push(chunk as Buffer)
+    }
+    return Buffer.concat(chunks, total)
   }
 
   private statusError(

@@ -1,5 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { once } from "node:events"
+import { Readable } from "node:stream"
+import { pipeline } from "node:stream/promises"
 import { createGunzip } from "node:zlib"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
@@ -68,25 +69,24 @@ export async function GET(req: MedusaRequest, res: MedusaResponse) {
   }
 
   res.setHeader("Content-Type", "application/xml; charset=utf-8")
-  if (acceptsGzip(req.headers["accept-encoding"])) {
-    // Stored gzipped: sent as is, one ≤1 MiB chunk at a time.
-    res.setHeader("Content-Encoding", "gzip")
-    if (live.gzip_bytes) res.setHeader("Content-Length", String(live.gzip_bytes))
-    res.status(200)
-    for await (const chunk of readArtifact(kaspi, live.id, "xml_gz")) {
-      if (!res.write(chunk)) await once(res, "drain")
-    }
-    res.end()
-    return
-  }
-  // A client without gzip: inflate on the fly, chunk by chunk (memory stays small).
-  res.setHeader("Content-Length", String(live.bytes))
+  // Stored gzipped, read one ≤1 MiB chunk at a time. pipeline() ends when the client goes away
+  // half-way (a bare write/drain loop waited forever for a "drain" that never came) and stops
+  // reading the build, so its buffers are freed.
+  const stored = Readable.from(readArtifact(kaspi, live.id, "xml_gz"))
   res.status(200)
-  const gunzip = createGunzip()
-  gunzip.pipe(res)
-  for await (const chunk of readArtifact(kaspi, live.id, "xml_gz")) {
-    if (!gunzip.write(chunk)) await once(gunzip, "drain")
+  try {
+    if (acceptsGzip(req.headers["accept-encoding"])) {
+      res.setHeader("Content-Encoding", "gzip")
+      if (live.gzip_bytes) res.setHeader("Content-Length", String(live.gzip_bytes))
+      await pipeline(stored, res)
+    } else {
+      // A client without gzip: inflated on the fly, chunk by chunk (memory stays small).
+      res.setHeader("Content-Length", String(live.bytes))
+      await pipeline(stored, createGunzip(), res)
+    }
+  } catch (e) {
+    // The status line is gone: nothing useful can be answered any more, only the connection closed.
+    res.destroy()
+    if ((e as { code?: string }).code !== "ERR_STREAM_PREMATURE_CLOSE") throw e
   }
-  gunzip.end()
-  await once(res, "finish")
 }
