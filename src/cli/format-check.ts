@@ -20,10 +20,15 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 
 /** The numbers a probe's detail carries, for one line under it. */
 function facts(p: KaspiCheckProbe): string | undefined {
-  const d = (p.detail ?? {}) as Record<string, any>
+  // The detail's shape depends on the probe: typed here as the fields each line reads.
+  const d = (p.detail ?? {}) as Partial<{
+    median_ms: number; max_ms: number; requests: number; limit_ms: number; skew_ms: number
+    states: Array<{ state: string; status: string }>; days: number; from: string; to: string
+    orders: number; entries: number; reason: string
+  }>
   if (p.id === "latency" && typeof d.median_ms === "number") return `median ${d.median_ms} ms, slowest ${d.max_ms} ms over ${d.requests} request(s) (limit ${d.limit_ms} ms)`
-  if (p.id === "clock" && typeof d.skew_ms === "number") return `the server's clock is ${seconds(Math.abs(d.skew_ms))} ${d.skew_ms > 0 ? "ahead of" : "behind"} Kaspi's (limit ${seconds(d.limit_ms)})`
-  if (p.id === "states" && Array.isArray(d.states)) return d.states.map((s: { state: string; status: string }) => `${s.state} ${s.status}`).join(", ")
+  if (p.id === "clock" && typeof d.skew_ms === "number") return `the server's clock is ${seconds(Math.abs(d.skew_ms))} ${d.skew_ms > 0 ? "ahead of" : "behind"} Kaspi's (limit ${seconds(d.limit_ms ?? 0)})`
+  if (p.id === "states" && Array.isArray(d.states)) return d.states.map((s) => `${s.state} ${s.status}`).join(", ")
   if (p.id === "window" && d.days) return `${d.days} days, ${d.from} … ${d.to}`
   if (p.id === "entries" && typeof d.orders === "number") return `${d.orders} order(s) read with ${d.entries} line(s)`
   if (p.id === "token" && typeof d.reason === "string") return d.reason
