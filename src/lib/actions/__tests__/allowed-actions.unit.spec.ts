@@ -1,16 +1,8 @@
 import { allowedKaspiActions } from "../allowed-actions"
 import type { KaspiOrderFacts } from "../kaspi-actions"
+import { orderFacts } from "./order-facts"
 
-const order = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => ({
-  status: "APPROVED_BY_BANK",
-  state: "NEW",
-  delivery_mode: "DELIVERY_PICKUP",
-  is_kaspi_delivery: false,
-  assembled: false,
-  pre_order: false,
-  signature_required: false,
-  ...over,
-})
+const order = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => orderFacts("APPROVED_BY_BANK", over)
 
 describe("allowedKaspiActions: the buttons the order widget shows", () => {
   it("offers accept and cancel (every reason) for a new pickup order", () => {

@@ -1,16 +1,8 @@
 import { actionIdempotencyKey, checkKaspiAction, nextAttemptDelayMs, type KaspiActionPayload, type KaspiOrderFacts } from "../kaspi-actions"
 import { KASPI_ORDER_STATUSES } from "../../../modules/kaspi/client/schemas"
+import { orderFacts } from "./order-facts"
 
-const facts = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => ({
-  status: "ACCEPTED_BY_MERCHANT",
-  state: "PICKUP",
-  delivery_mode: "DELIVERY_PICKUP",
-  is_kaspi_delivery: false,
-  assembled: false,
-  pre_order: false,
-  signature_required: false,
-  ...over,
-})
+const facts = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => orderFacts("ACCEPTED_BY_MERCHANT", over)
 const kaspiDelivery = (over: Partial<KaspiOrderFacts> = {}) =>
   facts({ state: "KASPI_DELIVERY", delivery_mode: "DELIVERY_REGIONAL_TODOOR", is_kaspi_delivery: true, ...over })
 

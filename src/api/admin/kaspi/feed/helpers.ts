@@ -1,7 +1,8 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
-import type { FeedConfigRecord } from "../../../../lib/feed/feed-store"
+import { MedusaError } from "@medusajs/framework/utils"
+import { findBuild, findLatestBuild, type FeedConfigRecord } from "../../../../lib/feed/feed-store"
 import { configuredAccountId } from "../configured-account"
 import type { AdminKaspiFeedConfig, KaspiFeedBuildRecord, KaspiFeedBuildSummary } from "../../../../types"
 
@@ -13,6 +14,14 @@ export function feedService(req: MedusaRequest): KaspiModuleService {
 export function accountFromPath(req: MedusaRequest): { kaspi: KaspiModuleService; accountId: string } {
   const kaspi = feedService(req)
   return { kaspi, accountId: configuredAccountId(kaspi, String(req.params.accountId)) }
+}
+
+/** The build a report or diff is about: ?build_id=, else the latest finished one; 404 before the first. */
+export async function finishedBuildFromQuery(req: MedusaRequest, buildId?: string): Promise<KaspiFeedBuildRecord> {
+  const { kaspi, accountId } = accountFromPath(req)
+  const build = buildId ? await findBuild(kaspi, accountId, buildId) : await findLatestBuild(kaspi, accountId, ["published", "unchanged", "refused"])
+  if (!build) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No finished build yet")
+  return build
 }
 
 /** What the admin sees of a config: settings, and the feed URL to paste into the Kaspi cabinet. */

@@ -5,6 +5,7 @@ import { KaspiApiError } from "../errors"
 import { KaspiClient, type KaspiClientOptions } from "../kaspi-client"
 import { DAY_MS } from "../date-windows"
 import { failure } from "./failure"
+import { sandboxClient } from "./test-client"
 
 // Real HTTP against the project's Kaspi sandbox: no mocked fetch.
 const TOKEN = "SENTINEL-client-token-must-never-leak-000000"
@@ -15,15 +16,7 @@ const logs: string[] = []
 const requests: Array<{ method: string; path: string; status?: number; error?: string }> = []
 
 function client(over: Partial<KaspiClientOptions> = {}): KaspiClient {
-  return new KaspiClient({
-    baseUrl: sandbox.baseUrl,
-    token: new SecretToken(TOKEN),
-    merchantId: sandbox.merchantIds[0],
-    userAgent: "medusa-plugin-kaspi-tests/1.0",
-    minRequestIntervalMs: 0,
-    maxConcurrentRequests: 4,
-    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
-    timeouts: { ordersMs: 2_000, productsMs: 2_000, waybillMs: 2_000 },
+  return sandboxClient(sandbox, TOKEN, {
     logger: {
       debug: (m) => logs.push(m),
       info: (m) => logs.push(m),

@@ -1,10 +1,10 @@
 import net from "node:net"
 import { startKaspiSandbox } from "../../../../../sandbox"
 import type { KaspiSandbox } from "../../../../../sandbox/types"
-import { SecretToken } from "../../secret"
 import { KaspiApiError } from "../errors"
 import { KaspiClient, type KaspiClientOptions } from "../kaspi-client"
 import { failure } from "./failure"
+import { sandboxClient } from "./test-client"
 
 // Completion step 1 (API.md a.11, f.10): one request per call, whatever Kaspi answers; only a refused
 // connection (the request never reached Kaspi) is tried again. Real HTTP against the sandbox.
@@ -14,14 +14,7 @@ let sandbox: KaspiSandbox
 const requests: Array<{ method: string; path: string; status?: number; error?: string }> = []
 
 function client(over: Partial<KaspiClientOptions> = {}): KaspiClient {
-  return new KaspiClient({
-    baseUrl: sandbox.baseUrl,
-    token: new SecretToken(TOKEN),
-    merchantId: sandbox.merchantIds[0],
-    userAgent: "medusa-plugin-kaspi-tests/1.0",
-    minRequestIntervalMs: 0,
-    maxConcurrentRequests: 4,
-    retry: { attempts: 3, baseDelayMs: 5, maxDelayMs: 20 },
+  return sandboxClient(sandbox, TOKEN, {
     timeouts: { ordersMs: 400, productsMs: 400, waybillMs: 400 },
     onRequest: (e) => requests.push(e),
     ...over,

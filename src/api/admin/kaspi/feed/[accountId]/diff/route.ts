@@ -1,7 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { findBuild, findLatestBuild } from "../../../../../../lib/feed/feed-store"
-import { accountFromPath } from "../../helpers"
+import { finishedBuildFromQuery } from "../../helpers"
 import type { AdminKaspiFeedDiffResponse } from "../../../../../../types"
 import type { AdminKaspiFeedBuildQueryType } from "../../validators"
 
@@ -11,11 +9,7 @@ import type { AdminKaspiFeedBuildQueryType } from "../../validators"
  * removed, price-changed and stock-changed offers, with examples.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiFeedDiffResponse>) {
-  const { kaspi, accountId } = accountFromPath(req)
   const q = req.validatedQuery as AdminKaspiFeedBuildQueryType
-  const build = q.build_id
-    ? await findBuild(kaspi, accountId, q.build_id)
-    : await findLatestBuild(kaspi, accountId, ["published", "unchanged", "refused"])
-  if (!build) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No finished build yet")
+  const build = await finishedBuildFromQuery(req, q.build_id)
   res.json({ build_id: build.id, status: build.status, message: build.message, diff: build.diff })
 }

@@ -1,7 +1,5 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
-import { findBuild, findLatestBuild } from "../../../../../../lib/feed/feed-store"
-import { accountFromPath } from "../../helpers"
+import { finishedBuildFromQuery } from "../../helpers"
 import type { AdminKaspiFeedReportResponse } from "../../../../../../types"
 import type { AdminKaspiFeedBuildQueryType } from "../../validators"
 
@@ -11,12 +9,8 @@ import type { AdminKaspiFeedBuildQueryType } from "../../validators"
  * (filter with ?code=, page with limit/offset) and warnings.
  */
 export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiFeedReportResponse>) {
-  const { kaspi, accountId } = accountFromPath(req)
   const q = req.validatedQuery as AdminKaspiFeedBuildQueryType
-  const build = q.build_id
-    ? await findBuild(kaspi, accountId, q.build_id)
-    : await findLatestBuild(kaspi, accountId, ["published", "unchanged", "refused"])
-  if (!build) throw new MedusaError(MedusaError.Types.NOT_FOUND, "No finished build yet")
+  const build = await finishedBuildFromQuery(req, q.build_id)
   const issues = (build.issues ?? []).filter((i) => !q.code || i.code === q.code)
   res.json({
     build_id: build.id,
