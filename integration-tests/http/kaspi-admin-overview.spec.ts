@@ -8,6 +8,7 @@ import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
 import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
 import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
+import { runBackfillToEnd } from "../helpers/backfill"
 
 jest.setTimeout(180_000)
 
@@ -88,7 +89,8 @@ medusaIntegrationTestRunner({
       order({ status: "CANCELLED", state: "ARCHIVE", cancellationReason: "MERCHANT_OUT_OF_STOCK", creationDate: now - 40 * 24 * HOUR })
       await poll(container)
       // The far-away order comes in through a backfill, as a shop's history would.
-      await api.post("/admin/kaspi/orders/sync", { from: new Date(now - 45 * 24 * HOUR).toISOString(), to: new Date(now - 35 * 24 * HOUR).toISOString() }, admin)
+      const backfill = await api.post("/admin/kaspi/orders/sync", { from: new Date(now - 45 * 24 * HOUR).toISOString(), to: new Date(now - 35 * 24 * HOUR).toISOString() }, admin)
+      expect(await runBackfillToEnd(container, backfill.data.backfill.id)).toBe("done")
 
       const unauthenticated = await api.get("/admin/kaspi/overview", { validateStatus: () => true })
       expect(unauthenticated.status).toBe(401)

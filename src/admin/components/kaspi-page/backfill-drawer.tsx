@@ -9,7 +9,7 @@ import { useInvalidateKaspi } from "../../lib/queries"
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 
-/** Re-import a date range (Kaspi lists orders in ≤14-day windows; the API walks them). */
+/** Re-import a date range: starts a backfill that the job walks in ≤14-day windows in the background (409 while one runs). */
 export function BackfillDrawer() {
   const { t } = useKaspiT()
   const invalidate = useInvalidateKaspi()
@@ -22,12 +22,12 @@ export function BackfillDrawer() {
     run(
       async () => {
         // Whole days in the user's time zone: from its first to its last millisecond.
-        const r = await kaspiApi.backfill(new Date(`${from}T00:00:00`).toISOString(), new Date(`${to}T23:59:59.999`).toISOString())
-        const s = r.stats ?? {}
-        toast.success(t("page.backfillDone", { seen: s.seen ?? 0, imported: s.imported ?? 0 }))
+        await kaspiApi.startBackfill({ from: new Date(`${from}T00:00:00`).toISOString(), to: new Date(`${to}T23:59:59.999`).toISOString() })
+        // It runs in the background (the backfill job); its progress bar is on the page.
+        toast.success(t("backfills.started"))
         setOpen(false)
       },
-      // A range that failed half-way has still imported some orders.
+      // Refetches the latest backfill, which starts its progress polling.
       { onSettled: invalidate }
     )
 
@@ -39,6 +39,8 @@ export function BackfillDrawer() {
       title={t("page.backfillTitle")}
       error={error}
       submitLabel={t("page.runBackfill")}
+      submitTestId="kaspi-backfill-run"
+      contentTestId="kaspi-backfill-drawer"
       submitDisabled={!from || !to}
       busy={busy}
       onSubmit={submit}

@@ -3,6 +3,7 @@ import { ArrowPath, BuildingStorefront } from "@medusajs/icons"
 import { Button, Container, Table, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
+import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
 import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../components/kaspi-page/order-filters"
 import { OrdersTable } from "../../components/kaspi-page/orders-table"
 import { OverviewCards } from "../../components/kaspi-page/overview-cards"
@@ -67,6 +68,7 @@ const KaspiPage = () => {
           }
         />
       </Container>
+      <BackfillProgress />
       <OverviewCards data={overview.data} isLoading={overview.isLoading} error={overview.error} />
       <Container className="divide-y p-0">
         <SectionHeader title={t("orders.title")} />
