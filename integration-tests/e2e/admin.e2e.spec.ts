@@ -3,7 +3,8 @@
  * against a store that installs the packed plugin (support/admin-app.ts) and a
  * Kaspi sandbox: the order widget accepts an order and completes one with the
  * buyer's code, Settings → Kaspi maps a store and the feed preview follows,
- * and the Kaspi page fixes a needs-attention order's SKU and re-imports it.
+ * the Kaspi page fixes a needs-attention order's SKU and re-imports it, and
+ * runs a backfill whose progress bar moves until it is cancelled.
  * Screenshots of every step go to test-artifacts/e2e/.
  */
 import fs from "node:fs"
@@ -27,6 +28,39 @@ const timings: Record<string, number> = {}
 const kaspiGot = (code: string, action: string) => app.sandbox.actions().filter((a) => a.code === code && a.action === action && a.result === "ok")
 
 const widget = () => page.getByTestId("kaspi-order-widget")
+
+/** English sentences the server used to send to every admin (issue #19): none may reach a Russian screen. */
+const ENGLISH_SERVER_PHRASES = [
+  "Sent to Kaspi",
+  "Queued by",
+  "Queued for Kaspi",
+  "Imported as Medusa order",
+  "Not enough stock",
+  "Kaspi accepts only",
+  "Kaspi allows",
+  "no Medusa variant",
+  "already completed on Kaspi",
+  "Nothing was sent to Kaspi",
+  "Kaspi accepted",
+]
+const englishSentencesIn = (text: string) => ENGLISH_SERVER_PHRASES.filter((p) => text.includes(p))
+
+/** Sends the code and completes the order through the API, as another admin tab would. */
+async function completeElsewhere(code: string) {
+  const sent = await app.api("POST", `/admin/kaspi/orders/${code}/actions`, { action: "send_code" })
+  expect(sent.body.action?.status).toBe("sent")
+  const securityCode = app.sandbox.getOrder(code)?.securityCode
+  const done = await app.api("POST", `/admin/kaspi/orders/${code}/actions`, { action: "complete", security_code: securityCode })
+  expect(done.body.action?.status).toBe("sent")
+}
+
+/** How many phones the store had for the short order, as the server read them (its stored parameters). */
+async function shortageAvailable(): Promise<number> {
+  const { body } = await app.api("GET", `/admin/kaspi/orders/${scenario.shortOfStock.code}`)
+  const event = body.events.find((e: { data?: { code?: string } }) => e.data?.code === "import.needs_stock")
+  expect(event?.data.params).toMatchObject({ sku: scenario.shortOfStock.sku, ordered: scenario.shortOfStock.ordered, kaspi_store: "PP1" })
+  return event.data.params.available
+}
 const outboxRow = (action: string, status: string) => page.locator(`[data-testid="kaspi-outbox-row"][data-action="${action}"][data-status="${status}"]`)
 
 beforeAll(async () => {
@@ -285,6 +319,52 @@ describe("with Kaspi orders imported (through the stored token)", () => {
       expect(await row.innerText()).toContain("Order")
       await shot(page, "10-kaspi-page-fixed", { fullPage: true })
     })
+
+    it("imports a date range in the background: its progress bar moves, and Cancel stops it", async () => {
+      // A slow Kaspi (1.2 s per list request, 24 of them for 40 days) leaves time to watch it run.
+      app.sandbox.setFaults({ rate: 1, kinds: ["latency"], latencyMs: 1_200, routes: ["/v2/orders"] })
+      try {
+        await page.goto("/app/kaspi")
+        await page.getByTestId("kaspi-overview").waitFor()
+        await page.getByTestId("kaspi-backfill").click()
+        const drawer = page.getByTestId("kaspi-backfill-drawer")
+        const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 24 * 3600_000).toISOString().slice(0, 10)
+        await drawer.locator("#kaspi-backfill-from").fill(day(40))
+        await drawer.locator("#kaspi-backfill-to").fill(day(0))
+        await drawer.getByTestId("kaspi-backfill-run").click()
+
+        const progress = page.locator('[data-testid="kaspi-backfill-progress"][data-status="running"]')
+        await progress.waitFor()
+        const bar = page.getByTestId("kaspi-backfill-bar")
+        const value = async () => Number(await bar.getAttribute("aria-valuenow"))
+        // The job (every 10 s) takes it; the page re-reads it while it runs.
+        await page.waitForFunction(() => Number(document.querySelector('[data-testid="kaspi-backfill-bar"]')?.getAttribute("aria-valuenow")) > 0, null, { timeout: 45_000 })
+        const first = await value()
+        await shot(page, "11-kaspi-backfill-running", { element: '[data-testid="kaspi-backfill-progress"]' })
+        await page.waitForFunction(
+          (before) => Number(document.querySelector('[data-testid="kaspi-backfill-bar"]')?.getAttribute("aria-valuenow")) > before,
+          first,
+          { timeout: 45_000 }
+        )
+        const moved = await value()
+        expect(moved).toBeGreaterThan(first)
+        expect(moved).toBeLessThan(100)
+
+        await page.getByTestId("kaspi-backfill-cancel").click()
+        await page.locator('[data-testid="kaspi-backfill-progress"][data-status="cancelled"]').waitFor({ timeout: 30_000 })
+        expect(await page.getByTestId("kaspi-backfill-status").innerText()).toBe("Cancelled")
+        await shot(page, "12-kaspi-backfill-cancelled", { element: '[data-testid="kaspi-backfill-progress"]' })
+        const [latest] = (await app.api("GET", "/admin/kaspi/backfills")).body.backfills
+        expect(latest).toMatchObject({ status: "cancelled" })
+        expect(latest.windows_done).toBeLessThan(latest.windows_total)
+        // Stopped for good: the bar stays where it was.
+        const stoppedAt = await value()
+        await page.waitForTimeout(3_000)
+        expect(await value()).toBe(stoppedAt)
+      } finally {
+        app.sandbox.setFaults({ rate: 0, kinds: [] })
+      }
+    })
   })
 
   describe("in Russian", () => {
@@ -310,6 +390,62 @@ describe("with Kaspi orders imported (through the stored token)", () => {
         await ru.getByTestId("kaspi-overview").waitFor()
         expect(await ru.getByTestId("kaspi-page").innerText()).toContain("Заказы Kaspi")
         await shot(ru, "12-kaspi-page-ru", { fullPage: true })
+      } finally {
+        await ru.context().close()
+      }
+    })
+
+    // Issue #19: what the server says reaches a Russian admin in Russian, naming what the merchant knows.
+    it("says the server's sentences in Russian: the order's history, a stock shortage and a refused action", async () => {
+      const { code, orderId } = scenario.toAccept
+      const ru = await newAdminPage(browser, app.baseUrl, "ru")
+      try {
+        await login(ru)
+        // Accepted (by the widget test, or here when run alone: accepting again counts as done).
+        expect((await app.api("POST", `/admin/kaspi/orders/${code}/actions`, { action: "accept" })).body.action?.status).toBe("sent")
+        // The page stays open while the order is completed elsewhere: its "send code" is then refused by the rules.
+        await ru.goto(`/app/orders/${orderId}`)
+        await ru.getByTestId("kaspi-action-send_code").waitFor()
+        await completeElsewhere(code)
+        await ru.getByTestId("kaspi-action-send_code").click()
+        const feedback = ru.getByTestId("kaspi-action-feedback")
+        await feedback.getByText("Заказ в Kaspi уже завершён; отправлять код некому.").waitFor()
+        const refusal = await feedback.innerText()
+        expect(englishSentencesIn(refusal)).toEqual([])
+
+        await ru.reload()
+        const history = ru.getByTestId("kaspi-events")
+        await history.waitFor()
+        const showAll = history.getByRole("button")
+        if (await showAll.count()) await showAll.click()
+        const historyText = await history.innerText()
+        for (const words of ["Создан заказ Medusa", "Отправлено в Kaspi", "Kaspi принял запрос: покупатель получит код."]) expect(historyText).toContain(words)
+        expect(englishSentencesIn(historyText)).toEqual([])
+        const ruWidget = await shot(ru, "13-order-widget-ru-history", { element: '[data-testid="kaspi-order-widget"]' })
+        // docs/admin.md's picture of the order section in Russian.
+        fs.copyFileSync(ruWidget, path.join(ROOT, "docs", "images", "order-widget-ru.png"))
+
+        const { sku, ordered } = scenario.shortOfStock
+        const available = await shortageAvailable()
+        await ru.goto("/app/kaspi")
+        const row = ru.locator(`[data-testid="kaspi-order-row"][data-code="${scenario.shortOfStock.code}"]`)
+        await row.waitFor()
+        const reason = await row.getByTestId("kaspi-import-reason").innerText()
+        expect(reason).toContain(`(артикул ${sku})`)
+        expect(reason).toContain(`на складе ${scenario.locationName} (магазин Kaspi PP1)`)
+        expect(reason).toContain(`заказано ${ordered}, в наличии ${available}`)
+        expect(englishSentencesIn(reason)).toEqual([])
+        await shot(ru, "14-kaspi-page-ru-stock", { fullPage: true })
+
+        // The check can fail: on the English screen the same list finds the English sentences.
+        await page.goto(`/app/orders/${orderId}`)
+        await page.getByTestId("kaspi-events").waitFor()
+        expect(englishSentencesIn(await page.getByTestId("kaspi-events").innerText())).toEqual(expect.arrayContaining(["Sent to Kaspi", "Queued for Kaspi", "Kaspi accepted"]))
+        await page.goto("/app/kaspi")
+        const enRow = page.locator(`[data-testid="kaspi-order-row"][data-code="${scenario.shortOfStock.code}"]`)
+        const enReason = await enRow.getByTestId("kaspi-import-reason").innerText()
+        expect(englishSentencesIn(enReason)).toEqual(["Not enough stock"])
+        expect(enReason).toContain(`ordered ${ordered}, available ${available}`)
       } finally {
         await ru.context().close()
       }

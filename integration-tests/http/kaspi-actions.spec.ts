@@ -88,16 +88,23 @@ medusaIntegrationTestRunner({
       })
       const before = sandbox.actions().length
       const refusals = [
-        [{ action: "send_code" }, /Kaspi completes Kaspi Delivery/],
-        [{ action: "arrived" }, /only for pre-orders/],
-        [{ action: "cancel", reason: "BUYER_NOT_REACHABLE" }, /not for Kaspi Delivery/],
-        [{ action: "arrived_backward" }, /ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED/],
+        [{ action: "send_code" }, /Kaspi completes Kaspi Delivery/, "refusal.complete_kaspi_delivery", {}],
+        [{ action: "arrived" }, /only for pre-orders/, "refusal.arrived_not_pre_order", {}],
+        [{ action: "cancel", reason: "BUYER_NOT_REACHABLE" }, /not for Kaspi Delivery/, "refusal.cancel_reason_kaspi_delivery", {}],
+        [
+          { action: "arrived_backward" },
+          /ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED/,
+          "refusal.arrived_backward_status",
+          { status: "ACCEPTED_BY_MERCHANT" },
+        ],
       ] as const
-      for (const [body, message] of refusals) {
+      for (const [body, message, code, params] of refusals) {
         const res = await act(row.id, body)
         expect(res.status).toBe(400)
         expect(res.data.message).toMatch(message)
         expect(res.data.message).toMatch(/Nothing was sent to Kaspi/)
+        // Issue #19: beside the English message, the refusal's code and parameters for the admin's language.
+        expect(res.data).toMatchObject({ type: "not_allowed", code, params: { ...params, order: o.code } })
       }
       const bad = await act(row.id, { action: "cancel", reason: "NOT_A_REASON" })
       expect(bad.status).toBe(400)

@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
@@ -14,6 +14,7 @@ import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
 import { importKaspiOrderWorkflow } from "../../src/workflows/import-kaspi-order"
 import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import pollKaspiOrdersJob from "../../src/jobs/poll-kaspi-orders"
+import { runBackfillToEnd } from "../helpers/backfill"
 
 jest.setTimeout(180_000)
 
@@ -224,6 +225,54 @@ medusaIntegrationTestRunner({
       const [after] = await kaspi.listKaspiOrders({ code: o.code })
       expect(after).toMatchObject({ import_status: "imported", import_reason: null })
       expect(after.attempts).toBe(2)
+    })
+
+    // Issue #19: Medusa's refusal names an inventory item id; the reason names what the merchant knows.
+    it("a stock shortage waits for a person with the SKU, product, location, Kaspi store and both quantities", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({
+        status: "APPROVED_BY_BANK",
+        deliveryMode: "DELIVERY_PICKUP",
+        storeId: "PP1",
+        deliveryCost: 0,
+        entries: [{ sku: "PHONE-1", quantity: 12, basePrice: 149990 }],
+      })
+      expect((await sync(container)).needs_attention).toBe(1)
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ id: locationId })
+      expect(row).toMatchObject({ import_status: "needs_attention", order_id: null })
+      // The API keeps an English sentence, now in the merchant's terms, with Medusa's words after it.
+      expect(row.import_reason).toContain('Kaspi SKU "PHONE-1" (Смартфон)')
+      expect(row.import_reason).toContain(`at ${location.name} (Kaspi store PP1): ordered 12, available 10`)
+      expect(row.import_reason).toMatch(/Medusa said: .*(stock|inventory)/i)
+
+      const params = { sku: "PHONE-1", product: "Смартфон", location: location.name, kaspi_store: "PP1", ordered: 12, available: 10 }
+      const headers = await adminHeaders(api, container)
+      const listed = await api.get(`/admin/kaspi/orders?import_status=needs_attention`, headers)
+      const item = listed.data.kaspi_orders.find((k: any) => k.code === o.code)
+      expect(item.import_reason).toBe(row.import_reason)
+      expect(item.import_text).toEqual({ code: "import.needs_stock", params })
+      const one = await api.get(`/admin/kaspi/orders/${row.id}`, headers)
+      const event = one.data.events.find((e: any) => e.type === "import.needs_attention")
+      expect(event).toMatchObject({ message: row.import_reason, data: { code: "import.needs_stock", params } })
+    })
+
+    it("an unmapped SKU's reason names Kaspi's product name, and an imported order's event carries its code", async () => {
+      const container = getContainer()
+      const missing = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "NOPE-9", name: "Пылесос Kaspi Demo", quantity: 1, basePrice: 3500 }] })
+      const fine = sandbox.addOrder({ status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP", storeId: "PP1", deliveryCost: 0, entries: [{ sku: "CASE-1", quantity: 1, basePrice: 3500 }] })
+      await sync(container)
+      const headers = await adminHeaders(api, container)
+      const listed = await api.get(`/admin/kaspi/orders`, headers)
+      const item = listed.data.kaspi_orders.find((k: any) => k.code === missing.code)
+      expect(item.import_reason).toMatch(/no Medusa variant for Kaspi SKU "NOPE-9"/)
+      expect(item.import_text).toEqual({ code: "import.unmapped_sku", params: { skus: "NOPE-9", products: "Пылесос Kaspi Demo" } })
+      const [done] = await kaspi.listKaspiOrders({ code: fine.code })
+      const events = (await api.get(`/admin/kaspi/orders/${done.id}`, headers)).data.events
+      expect(events.find((e: any) => e.type === "import.imported")).toMatchObject({
+        message: `Imported as Medusa order ${done.order_id}`,
+        data: { code: "import.imported", params: { order_id: done.order_id } },
+      })
     })
 
     it("the same order imported twice, in sequence or by two concurrent syncs, is one Medusa order", async () => {
@@ -646,7 +695,12 @@ medusaIntegrationTestRunner({
         const now = sandbox.now()
         sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", creationDate: now - 30 * DAY, entries: [{ sku: "CASE-1" }] })
         const res = await api.post("/admin/kaspi/orders/sync", { from: new Date(now - 40 * DAY).toISOString(), to: new Date(now).toISOString() }, admin)
-        expect(res.data).toMatchObject({ mode: "backfill", stats: { imported: 1 } })
+        // A range starts a backfill in the background (202); the job's tick runs it to the end here.
+        expect(res.status).toBe(202)
+        expect(res.data).toMatchObject({ mode: "backfill", backfill: { status: "running", windows_total: 4 } })
+        expect(await runBackfillToEnd(getContainer(), res.data.backfill.id)).toBe("done")
+        const finished = await api.get(`/admin/kaspi/backfills/${res.data.backfill.id}`, admin)
+        expect(finished.data.backfill).toMatchObject({ status: "done", orders_imported: 1 })
         const bad = await api.post("/admin/kaspi/orders/sync", { to: new Date(now).toISOString() }, { ...admin, validateStatus: () => true })
         expect(bad.status).toBe(400)
         expect(bad.data.message).toMatch(/from/)

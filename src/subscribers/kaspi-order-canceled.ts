@@ -28,6 +28,7 @@ export default async function kaspiOrderCanceled({ event, container }: Subscribe
       type: "action.cancel",
       result: "info",
       message: "Not sent to Kaspi: the cancellation came from Kaspi",
+      text: { code: "action.not_sent_from_kaspi", params: {} },
     })
     return
   }

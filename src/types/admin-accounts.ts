@@ -41,6 +41,8 @@ export interface KaspiConnectionResult {
   accountId: string
   kind?: string
   message: string
+  /** Kaspi's own words (errors[].title/detail), as Kaspi wrote them; the admin explains `kind` beside them. */
+  kaspi_said?: string | null
 }
 
 /** Order options the store owner changed in the admin; null follows medusa-config. */

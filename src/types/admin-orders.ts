@@ -1,3 +1,4 @@
+import type { KaspiRefusalCode, KaspiText, KaspiTextParams } from "./kaspi-texts"
 import type { z } from "@medusajs/framework/zod"
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type { AdminKaspiAction, AdminListKaspiOrders, AdminSyncKaspiOrders } from "../api/admin/kaspi/validators"
@@ -47,6 +48,8 @@ export type AdminKaspiOrderListItem = Omit<
 > & {
   sync_problem: KaspiSyncProblem | null
   unmapped_skus: string[] | null
+  /** The import reason as a code and parameters (from the import event), for the admin's language; null on older rows. */
+  import_text?: KaspiText | null
 }
 
 /** What the admin reads of the Kaspi order JSON kept in kaspi_order.raw (its resource as Kaspi sent it). */
@@ -101,6 +104,14 @@ export interface AdminKaspiOrderActionsResponse {
 /** POST /admin/kaspi/orders/:id/actions */
 export interface AdminKaspiActionResponse {
   action: KaspiActionRecord
+}
+
+/** The 400 of POST /admin/kaspi/orders/:id/actions when Kaspi's rules forbid the action: English `message`, plus its code for the admin. */
+export interface AdminKaspiActionRefusal {
+  type: "not_allowed"
+  message: string
+  code: KaspiRefusalCode
+  params: KaspiTextParams
 }
 
 /** GET /admin/kaspi/events */

@@ -2,8 +2,9 @@
  * The Kaspi orders the browser tests work on, added to the sandbox and
  * imported with "sync now": one new pickup order to accept, one accepted
  * pickup order to complete with the buyer's code, one Kaspi Delivery order,
- * one order with a SKU the store does not know (needs attention), and a
- * cancelled one (the overview's cancellation share).
+ * one order with a SKU the store does not know (needs attention), one for
+ * more phones than the store has (needs attention: stock), and a cancelled
+ * one (the overview's cancellation share).
  */
 import type { AdminApp } from "./admin-app"
 import { kaspiOrderRow, seedStore, syncNow } from "./seed"
@@ -23,6 +24,7 @@ export interface Scenario {
   toComplete: { code: string; orderId: string }
   kaspiDelivery: { code: string; orderId: string }
   needsAttention: { code: string; kaspiOrderId: string }
+  shortOfStock: { code: string; sku: string; ordered: number }
   cancelled: { code: string }
 }
 
@@ -66,6 +68,15 @@ export async function seedScenario(app: AdminApp): Promise<Scenario> {
     creationDate: sb.now() - 2 * hour,
     entries: [{ sku: UNKNOWN_SKU, quantity: 1, basePrice: 24990 }],
   })
+  // More than the 12 phones in stock; older than needsAttention, so that one stays first in the list.
+  const shortOfStock = sb.addOrder({
+    status: "APPROVED_BY_BANK",
+    state: "NEW",
+    deliveryMode: "DELIVERY_PICKUP",
+    storeId: "PP1",
+    creationDate: sb.now() - 3 * hour,
+    entries: [{ sku: "KSP-PHONE-128", quantity: 20, basePrice: 189990 }],
+  })
   const cancelled = sb.addOrder({
     status: "CANCELLED",
     state: "ARCHIVE",
@@ -91,6 +102,7 @@ export async function seedScenario(app: AdminApp): Promise<Scenario> {
     toComplete: await imported(toComplete.code),
     kaspiDelivery: await imported(kaspiDelivery.code),
     needsAttention: { code: needsAttention.code, kaspiOrderId: attention.id },
+    shortOfStock: { code: shortOfStock.code, sku: "KSP-PHONE-128", ordered: 20 },
     cancelled: { code: cancelled.code },
   }
 }

@@ -1,5 +1,8 @@
+import saidEn from "./said-en"
 /** English texts of the Kaspi admin screens (namespace "kaspi"). ru.ts must have the same keys. */
 const en = {
+  /** The server's sentences by code (events, reasons, refusals), in said-en.ts. */
+  said: saidEn,
   nav: { kaspi: "Kaspi", settings: "Kaspi" },
   common: {
     loading: "Loading…",
@@ -293,6 +296,12 @@ const en = {
     fail_network: "Kaspi could not be reached (DNS, connection refused). Check the API URL, the network and the proxy.",
     fail_not_configured: "No API token is configured for this shop.",
     fail_other: "The connection failed: {{message}}",
+    fail_not_found: "Kaspi answered 404: check the API URL (apiUrl option).",
+    fail_bad_request: "Kaspi refused the request (400): the plugin's request form may not match your Kaspi; please report it (issue #12).",
+    fail_rate_limited: "Kaspi asks to slow down (429): try again in a minute.",
+    fail_server_error: "Kaspi answered with a server error. It is usually temporary: try again in a few minutes.",
+    fail_invalid_response: "Kaspi answered in a shape the plugin cannot read (a proxy or firewall may have answered instead).",
+    kaspiSaid: "Kaspi said: «{{words}}»",
     source_options: "from medusa-config",
     source_env: "from the environment ({{name}})",
     source_stored: "entered here, stored encrypted",
@@ -493,6 +502,22 @@ const en = {
     stockChanged: "Stock changed",
     unchanged: "Unchanged",
     examples: "Examples",
+  },
+  backfills: {
+    started: "Import started: it runs in the background, the progress is shown on this page.",
+    title: "Import of {{from}} – {{to}}",
+    windows: "{{done}} of {{total}} windows done (Kaspi lists orders 13 days at a time)",
+    counts: "{{seen}} read · {{imported}} imported · {{needsAttention}} need attention · {{failed}} failed",
+    cancel: "Cancel import",
+    cancelled: "Import cancelled.",
+    lastError: "Last error (retried): {{message}}",
+    status: {
+      running: "Running",
+      cancelling: "Stopping…",
+      cancelled: "Cancelled",
+      done: "Done",
+      failed: "Failed",
+    },
   },
 }
 

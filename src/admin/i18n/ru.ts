@@ -1,7 +1,10 @@
 import type { KaspiDictionary } from "./en"
+import saidRu from "./said-ru"
 
 /** Русские тексты экранов Kaspi (namespace "kaspi"). Слова кабинета продавца Kaspi, где они есть. */
 const ru: KaspiDictionary = {
+  /** Фразы сервера по кодам (события, причины, отказы), в said-ru.ts. */
+  said: saidRu,
   nav: { kaspi: "Kaspi", settings: "Kaspi" },
   common: {
     loading: "Загрузка…",
@@ -295,6 +298,12 @@ const ru: KaspiDictionary = {
     fail_network: "Kaspi недоступен (DNS, соединение отклонено). Проверьте адрес API, сеть и прокси.",
     fail_not_configured: "Для этого магазина не задан API-токен.",
     fail_other: "Подключиться не удалось: {{message}}",
+    fail_not_found: "Kaspi ответил 404: проверьте адрес API (опция apiUrl).",
+    fail_bad_request: "Kaspi отклонил запрос (400): форма запроса плагина может не подходить вашему Kaspi; сообщите об этом (задача #12).",
+    fail_rate_limited: "Kaspi просит снизить частоту запросов (429): попробуйте через минуту.",
+    fail_server_error: "Kaspi ответил ошибкой сервера. Обычно это временно: попробуйте через несколько минут.",
+    fail_invalid_response: "Kaspi ответил в виде, который плагин не может прочитать (возможно, вместо него ответил прокси или файрвол).",
+    kaspiSaid: "Ответ Kaspi: «{{words}}»",
     source_options: "из medusa-config",
     source_env: "из переменной окружения ({{name}})",
     source_stored: "введён здесь, хранится зашифрованным",
@@ -495,6 +504,22 @@ const ru: KaspiDictionary = {
     stockChanged: "Изменилось наличие",
     unchanged: "Без изменений",
     examples: "Примеры",
+  },
+  backfills: {
+    started: "Загрузка запущена: она идёт в фоне, прогресс виден на этой странице.",
+    title: "Загрузка за {{from}} – {{to}}",
+    windows: "Готово окон: {{done}} из {{total}} (Kaspi отдаёт заказы по 13 дней)",
+    counts: "прочитано {{seen}} · импортировано {{imported}} · требуют внимания {{needsAttention}} · с ошибкой {{failed}}",
+    cancel: "Остановить загрузку",
+    cancelled: "Загрузка остановлена.",
+    lastError: "Последняя ошибка (будет повтор): {{message}}",
+    status: {
+      running: "Идёт",
+      cancelling: "Останавливается…",
+      cancelled: "Остановлена",
+      done: "Готово",
+      failed: "Ошибка",
+    },
   },
 }
 

@@ -21,7 +21,10 @@ import type {
 import type {
   AdminClearKaspiTokenResponse,
   AdminCreateStoreMappingRequest,
+  AdminKaspiBackfillResponse,
+  AdminKaspiBackfillsResponse,
   AdminKaspiMappingDeleteResponse,
+  AdminStartKaspiBackfillRequest,
   AdminKaspiOrdersQuery,
   AdminKaspiSkuMappingCreateResponse,
   AdminUpdateKaspiFeedConfigRequest,
@@ -29,6 +32,35 @@ import type {
   AdminUpdateStoreMappingRequest,
   Jsonified,
 } from "../../types"
+
+/** A refused call with the whole answer: the 400 of the action rules carries `code` and `params` beside `message`. */
+export class KaspiApiAnswerError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: Record<string, unknown>
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * POST with the session cookie, like the SDK, but keeping the error answer
+ * whole: the SDK's FetchError keeps only `message`, and the admin needs the
+ * refusal's code to say it in the user's language (issue #19).
+ */
+async function postKeepingError<T>(path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+  const base = (__BACKEND_URL__ || "").replace(/\/$/, "")
+  const resp = await fetch(`${base}${path}`, {
+    method: "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json", accept: "application/json", ...headers },
+    body: JSON.stringify(body),
+  })
+  const json = (await resp.json().catch(() => ({}))) as Record<string, unknown>
+  if (!resp.ok) throw new KaspiApiAnswerError(typeof json.message === "string" ? json.message : resp.statusText, resp.status, json)
+  return json as T
+}
 
 /** The plugin's admin API (README "Admin API"), one function per call. */
 const get = <T>(path: string, query?: Record<string, unknown>) => sdk.client.fetch<T>(path, { method: "GET", query })
@@ -63,7 +95,7 @@ export const kaspiApi = {
   /** `idempotencyKey` names one click: the same key is the same action on the server (one Kaspi call). */
   sendAction: async (ref: string, body: KaspiActionBody, idempotencyKey?: string) => {
     try {
-      return await post<{ action: KaspiActionRow }>(
+      return await postKeepingError<{ action: KaspiActionRow }>(
         `/admin/kaspi/orders/${enc(ref)}/actions`,
         body,
         idempotencyKey ? { "Idempotency-Key": idempotencyKey } : undefined
@@ -76,8 +108,11 @@ export const kaspiApi = {
   },
   retry: (id: string) => post<{ kaspi_order: { import_status: string; import_reason: string | null } }>(`/admin/kaspi/orders/${enc(id)}/retry`),
   syncNow: () => post<{ mode: "poll"; ran?: boolean }>("/admin/kaspi/orders/sync", {}),
-  backfill: (from: string, to: string) =>
-    post<{ mode: "backfill"; stats: Record<string, number> }>("/admin/kaspi/orders/sync", { from, to }),
+  /** Starts a backfill in the background (409 while one runs for the account); the job walks it. */
+  startBackfill: (body: AdminStartKaspiBackfillRequest) => post<Jsonified<AdminKaspiBackfillResponse>>("/admin/kaspi/backfills", body),
+  /** Latest first; the page shows the latest one. */
+  backfills: (limit = 1) => get<Jsonified<AdminKaspiBackfillsResponse>>("/admin/kaspi/backfills", { limit }),
+  cancelBackfill: (id: string) => post<Jsonified<AdminKaspiBackfillResponse>>(`/admin/kaspi/backfills/${enc(id)}/cancel`),
 
   createSkuMapping: (kaspiSku: string, variantId: string, accountId?: string) =>
     post<Jsonified<AdminKaspiSkuMappingCreateResponse>>("/admin/kaspi/sku-mappings", {
@@ -121,6 +156,9 @@ export const medusaApi = {
 async function kaspiRefusal(ref: string, action: string): Promise<string> {
   const { events } = await kaspiApi.order(ref)
   const event = events.find((ev) => ev.type === `action.${action}` && ev.result === "error")
+  // Kaspi's words as Kaspi wrote them (kept in the event's params); older events only in the sentence.
+  const kaspiSaid = (event?.data as { params?: { kaspi_said?: unknown } } | null)?.params?.kaspi_said
+  if (typeof kaspiSaid === "string" && kaspiSaid) return kaspiSaid
   if (event?.message) return event.message.replace(/^Kaspi refused \w+: /, "")
   const { actions } = await kaspiApi.orderActions(ref)
   return actions.find((a) => a.action === action)?.last_error ?? "Kaspi refused the action"

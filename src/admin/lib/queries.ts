@@ -19,6 +19,22 @@ export const kaspiKeys = {
   storeMappings: () => ["kaspi", "store-mappings"] as const,
   feed: (accountId: string) => ["kaspi", "feed", accountId] as const,
   feedPart: (accountId: string, part: string) => ["kaspi", "feed", accountId, part] as const,
+  latestBackfill: () => ["kaspi", "backfills", "latest"] as const,
+}
+
+/** While a backfill runs its progress is re-read every 1.5 s; once it has ended, not at all. */
+const BACKFILL_POLL_MS = 1_500
+
+/** The latest backfill (any account), polled while it is running or cancelling. */
+export function useLatestKaspiBackfill() {
+  return useQuery({
+    queryKey: kaspiKeys.latestBackfill(),
+    queryFn: async () => (await kaspiApi.backfills(1)).backfills[0] ?? null,
+    refetchInterval: (q) => {
+      const status = q.state.data?.status
+      return status === "running" || status === "cancelling" ? BACKFILL_POLL_MS : false
+    },
+  })
 }
 
 export function useKaspiOrder(ref: string, enabled = true) {

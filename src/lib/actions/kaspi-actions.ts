@@ -1,4 +1,5 @@
 import type { KaspiCancellationReason } from "../../modules/kaspi/client"
+import type { KaspiRefusalCode, KaspiTextParams } from "../../types/kaspi-texts"
 
 /** What the merchant can tell Kaspi. Each becomes one outbox row and one Kaspi call. */
 export const KASPI_ACTIONS = [
@@ -34,9 +35,10 @@ export interface KaspiOrderFacts {
   signature_required: boolean
 }
 
-export type ActionCheck = { ok: true } | { ok: false; reason: string }
+/** A refusal says it twice: `reason` in English for the API, `code` + `params` for the admin (issue #19). */
+export type ActionCheck = { ok: true } | { ok: false; reason: string; code: KaspiRefusalCode; params: KaspiTextParams }
 
-const refuse = (reason: string): ActionCheck => ({ ok: false, reason })
+const refuse = (code: KaspiRefusalCode, reason: string, params: KaspiTextParams = {}): ActionCheck => ({ ok: false, reason, code, params })
 const ACTIVE = new Set(["APPROVED_BY_BANK", "ACCEPTED_BY_MERCHANT"])
 const CODE_LENGTH = /^\d{4,8}$/
 
@@ -74,7 +76,7 @@ export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload): Act
       // API.md a.11: ACCEPTED_BY_MERCHANT only from APPROVED_BY_BANK.
       if (status === "ACCEPTED_BY_MERCHANT") return { ok: true }
       if (status !== "APPROVED_BY_BANK") {
-        return refuse(`Kaspi allows accepting (ACCEPTED_BY_MERCHANT) only an order waiting for acceptance (APPROVED_BY_BANK); this one is ${status}`)
+        return refuse("refusal.accept_status", `Kaspi allows accepting (ACCEPTED_BY_MERCHANT) only an order waiting for acceptance (APPROVED_BY_BANK); this one is ${status}`, { status })
       }
       return { ok: true }
     case "cancel":
@@ -82,60 +84,71 @@ export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload): Act
       // BUYER_NOT_REACHABLE only for pickup and merchant-delivery orders ([G-EN]).
       if (status === "CANCELLED" || status === "CANCELLING") return { ok: true }
       if (!ACTIVE.has(status)) {
-        return refuse(`Kaspi allows cancelling (CANCELLED) only from APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this order is ${status}`)
+        return refuse("refusal.cancel_status", `Kaspi allows cancelling (CANCELLED) only from APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this order is ${status}`, { status })
       }
-      if (o.assembled) return refuse("Kaspi does not allow cancelling after ASSEMBLE (the order is packed for Kaspi Delivery)")
+      if (o.assembled) return refuse("refusal.cancel_assembled", "Kaspi does not allow cancelling after ASSEMBLE (the order is packed for Kaspi Delivery)")
       if (p.reason === "BUYER_NOT_REACHABLE" && !isPickupOrOwnDelivery(o)) {
-        return refuse("Kaspi allows the reason BUYER_NOT_REACHABLE only for pickup and your own delivery orders, not for Kaspi Delivery")
+        return refuse("refusal.cancel_reason_kaspi_delivery", "Kaspi allows the reason BUYER_NOT_REACHABLE only for pickup and your own delivery orders, not for Kaspi Delivery")
       }
-      if (p.comment && p.comment.length > 1000) return refuse("Kaspi accepts a cancellation comment of at most 1000 characters")
+      if (p.comment && p.comment.length > 1000) return refuse("refusal.cancel_comment_too_long", "Kaspi accepts a cancellation comment of at most 1000 characters", { max: 1000 })
       return { ok: true }
     case "send_code":
     case "complete":
       // API.md a.11: COMPLETED (both steps) only from ACCEPTED_BY_MERCHANT; Kaspi completes Kaspi Delivery itself (b).
       if (isKaspiDeliveryOrder(o)) {
-        return refuse("Kaspi completes Kaspi Delivery and Postomat orders itself; COMPLETED with the buyer's code is only for pickup and your own delivery")
+        return refuse(
+          "refusal.complete_kaspi_delivery",
+          "Kaspi completes Kaspi Delivery and Postomat orders itself; COMPLETED with the buyer's code is only for pickup and your own delivery"
+        )
       }
-      if (status === "COMPLETED") return p.action === "complete" ? { ok: true } : refuse("the order is already completed on Kaspi; there is no code to send")
-      if (status !== "ACCEPTED_BY_MERCHANT") return refuse(`Kaspi allows completing (COMPLETED) only an accepted order (ACCEPTED_BY_MERCHANT); this one is ${status}`)
-      if (o.signature_required) return refuse("the buyer has not signed the credit documents yet; Kaspi refuses to complete until then")
-      if (p.action === "complete" && !CODE_LENGTH.test(String(p.security_code ?? ""))) return refuse("the buyer's code is 4–8 digits")
+      if (status === "COMPLETED") return p.action === "complete" ? { ok: true } : refuse("refusal.already_completed", "the order is already completed on Kaspi; there is no code to send")
+      if (status !== "ACCEPTED_BY_MERCHANT") return refuse("refusal.complete_status", `Kaspi allows completing (COMPLETED) only an accepted order (ACCEPTED_BY_MERCHANT); this one is ${status}`, { status })
+      if (o.signature_required) return refuse("refusal.signature_required", "the buyer has not signed the credit documents yet; Kaspi refuses to complete until then")
+      if (p.action === "complete" && !CODE_LENGTH.test(String(p.security_code ?? ""))) return refuse("refusal.code_format", "the buyer's code is 4–8 digits")
       return { ok: true }
     case "assemble":
       // API.md a.11: ASSEMBLE only for Kaspi Delivery orders in ACCEPTED_BY_MERCHANT (after it the status stays ACCEPTED_BY_MERCHANT).
       if (!isKaspiDeliveryOrder(o)) {
-        return refuse("Kaspi allows ASSEMBLE only for Kaspi Delivery orders; hand pickup and own-delivery orders over with the buyer's code")
+        return refuse("refusal.assemble_not_kaspi_delivery", "Kaspi allows ASSEMBLE only for Kaspi Delivery orders; hand pickup and own-delivery orders over with the buyer's code")
       }
       if (status !== "ACCEPTED_BY_MERCHANT") {
-        return refuse(`Kaspi allows ASSEMBLE only for an accepted order (ACCEPTED_BY_MERCHANT); accept it first, it is ${status}`)
+        return refuse("refusal.assemble_status", `Kaspi allows ASSEMBLE only for an accepted order (ACCEPTED_BY_MERCHANT); accept it first, it is ${status}`, { status })
       }
       if (o.assembled) return { ok: true }
       if (!Number.isInteger(p.number_of_space) || p.number_of_space < 1 || p.number_of_space > 100) {
-        return refuse("the number of packages must be a whole number from 1 to 100")
+        return refuse("refusal.assemble_packages", "the number of packages must be a whole number from 1 to 100", { min: 1, max: 100 })
       }
       return { ok: true }
     case "arrived":
       // API.md a.11: ARRIVED for pre-orders in ACCEPTED_BY_MERCHANT.
-      if (!o.pre_order) return refuse("Kaspi allows ARRIVED only for pre-orders")
-      if (status !== "ACCEPTED_BY_MERCHANT") return refuse(`Kaspi allows ARRIVED only for an accepted pre-order (ACCEPTED_BY_MERCHANT); this one is ${status}`)
+      if (!o.pre_order) return refuse("refusal.arrived_not_pre_order", "Kaspi allows ARRIVED only for pre-orders")
+      if (status !== "ACCEPTED_BY_MERCHANT") return refuse("refusal.arrived_status", `Kaspi allows ARRIVED only for an accepted pre-order (ACCEPTED_BY_MERCHANT); this one is ${status}`, { status })
       return { ok: true }
     case "arrived_backward":
       // API.md a.11: ARRIVED_BACKWARD only from CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED
       // (not RETURN_ACCEPTED_BY_MERCHANT: the return is decided by then, API.md b).
       if (status !== "CANCELLING" && status !== "KASPI_DELIVERY_RETURN_REQUESTED") {
-        return refuse(`Kaspi allows ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED; this one is ${status}`)
+        return refuse(
+          "refusal.arrived_backward_status",
+          `Kaspi allows ARRIVED_BACKWARD only while the order is CANCELLING or KASPI_DELIVERY_RETURN_REQUESTED; this one is ${status}`,
+          { status }
+        )
       }
       return { ok: true }
     case "cancel_entry":
       // API.md a.12: lines of an active order, not after ASSEMBLE.
       if (!ACTIVE.has(status)) {
-        return refuse(`Kaspi allows cancelling lines only of an order in APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this one is ${status}`)
+        return refuse(
+          "refusal.cancel_entry_status",
+          `Kaspi allows cancelling lines only of an order in APPROVED_BY_BANK or ACCEPTED_BY_MERCHANT; this one is ${status}`,
+          { status }
+        )
       }
-      if (o.assembled) return refuse("Kaspi does not allow cancelling lines after ASSEMBLE")
-      if (!Number.isInteger(p.remained_quantity) || p.remained_quantity < 0) return refuse("the quantity that stays must be a whole number ≥ 0")
+      if (o.assembled) return refuse("refusal.cancel_entry_assembled", "Kaspi does not allow cancelling lines after ASSEMBLE")
+      if (!Number.isInteger(p.remained_quantity) || p.remained_quantity < 0) return refuse("refusal.cancel_entry_quantity", "the quantity that stays must be a whole number ≥ 0")
       return { ok: true }
     default:
-      return refuse(`unknown action ${String((p as { action?: unknown }).action)}`)
+      return refuse("refusal.unknown_action", `unknown action ${String((p as { action?: unknown }).action)}`, { action: String((p as { action?: unknown }).action) })
   }
 }
 

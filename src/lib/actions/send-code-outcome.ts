@@ -1,3 +1,4 @@
+import type { KaspiText } from "../../types/kaspi-texts"
 /**
  * Completion step 1 ("send the buyer a code", API.md a.11) is the one Kaspi
  * call that must not be repeated behind the merchant's back: every request
@@ -134,5 +135,22 @@ export function sendCodeAbandoned(): SendCodeDecision {
     row_status: "failed",
     outcome: { outcome: "unknown", http_status: null, kind: "abandoned" },
     message: `The sender stopped while waiting for Kaspi's answer: the code may have been sent — ${ASK_BUYER}`,
+  }
+}
+
+/** The step-1 outcome as a code for the order's history (issue #19): Kaspi's words stay as Kaspi wrote them. */
+export function sendCodeText(outcome: SendCodeOutcome | null | undefined): KaspiText {
+  const params = { http_status: outcome?.http_status ?? null, kaspi_said: outcome?.kaspi_message ?? null }
+  switch (outcome?.outcome) {
+    case "sent":
+      return { code: "action.code_sent", params }
+    case "answered":
+      return { code: "action.code_answered", params }
+    case "failed":
+      return { code: "action.code_failed", params }
+    case "not_sent":
+      return { code: "action.code_not_sent", params }
+    default:
+      return { code: "action.code_unknown", params }
   }
 }

@@ -1,3 +1,4 @@
+import type { KaspiText } from "../../types/kaspi-texts"
 /**
  * Shapes shared by the feed pipeline. Everything here is plain data: the pure
  * functions (map, validate, render, diff, guard) take and return these, and
@@ -104,6 +105,8 @@ export interface FeedIssue {
   product_id?: string
   sku: string | null
   message: string
+  /** The sentence as a code and parameters for the admin's language (issue #19); `message` stays English. */
+  text?: KaspiText
 }
 
 /** Something worth knowing about an offer that is still published. */
@@ -112,4 +115,6 @@ export interface FeedWarning {
   variant_id: string
   sku: string | null
   message: string
+  /** The sentence as a code and parameters for the admin's language (issue #19); `message` stays English. */
+  text?: KaspiText
 }

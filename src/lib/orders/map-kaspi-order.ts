@@ -1,5 +1,6 @@
 import type { KaspiAddress, KaspiOrder, KaspiOrderEntry } from "../../modules/kaspi/client"
 import { kaspiCustomerEmail, kaspiCustomerName, normaliseKaspiPhone } from "./kaspi-customer"
+import type { KaspiText } from "../../types/kaspi-texts"
 
 /** What the import knows about a Medusa variant that a Kaspi SKU resolved to. */
 export interface ResolvedVariant {
@@ -61,7 +62,7 @@ export interface MappedKaspiOrder {
 
 export type MapResult =
   | { ok: true; order: MappedKaspiOrder; expectedTotal: number }
-  | { ok: false; reason: string; unmappedSkus: string[] }
+  | { ok: false; reason: string; text: KaspiText; unmappedSkus: string[] }
 
 /** Kaspi's point code from pickupPointId (`<merchantId>_PP1` → `PP1`). */
 export function storeIdFromPickupPoint(pickupPointId: string | null | undefined, merchantId?: string): string | undefined {
@@ -149,6 +150,12 @@ export function liveEntries(order: Pick<KaspiOrder, "entries">): KaspiOrderEntry
   return order.entries.filter((e) => e.attributes.quantity > 0)
 }
 
+/** Kaspi's product names of the lines with these SKUs, for a reason the merchant recognises. */
+function offerNames(entries: KaspiOrderEntry[], skus: string[]): string {
+  const names = entries.filter((e) => skus.includes(entrySku(e) as string)).map((e) => e.attributes.offer?.name ?? entrySku(e))
+  return [...new Set(names)].join(", ")
+}
+
 /**
  * Kaspi order → createOrderWorkflow input. Pure: every lookup it needs
  * (variants, setup, customer, pickup address) is resolved beforehand.
@@ -160,6 +167,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
     return {
       ok: false,
       reason: order.entries.length ? "every line of the Kaspi order has quantity 0" : "the Kaspi order has no entries",
+      text: { code: "import.no_lines", params: { lines: order.entries.length } },
       unmappedSkus: [],
     }
   }
@@ -168,6 +176,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
     return {
       ok: false,
       reason: `Kaspi sent no offer code for entr${missingOffer.length > 1 ? "ies" : "y"} ${missingOffer.map((e) => e.id).join(", ")}`,
+      text: { code: "import.no_offer_code", params: { products: missingOffer.map((e) => e.attributes.offer?.name ?? e.id).join(", ") } },
       unmappedSkus: [],
     }
   }
@@ -176,6 +185,8 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
     return {
       ok: false,
       reason: `no Medusa variant for Kaspi SKU ${unmapped.map((s) => `"${s}"`).join(", ")}: add a SKU mapping, then retry`,
+      // The merchant knows the product by Kaspi's name for it (offer.name), not only by the SKU.
+      text: { code: "import.unmapped_sku", params: { skus: unmapped.join(", "), products: offerNames(entries, unmapped) } },
       unmappedSkus: unmapped,
     }
   }
@@ -226,6 +237,7 @@ export function mapKaspiOrder(order: KaspiOrder, ctx: MapKaspiOrderContext): Map
       return {
         ok: false,
         reason: `Kaspi's totalPrice ${a.totalPrice} ≠ lines ${linesTotal} + delivery ${a.deliveryCost ?? 0}: check the order in the Kaspi cabinet`,
+        text: { code: "import.total_mismatch", params: { kaspi_total: a.totalPrice, lines_total: linesTotal, delivery: a.deliveryCost ?? 0 } },
         unmappedSkus: [],
       }
     }

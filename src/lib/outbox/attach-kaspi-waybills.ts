@@ -56,6 +56,7 @@ export async function attachKaspiWaybills(container: MedusaContainer, limit = 20
         type: "waybill.attached",
         result: "ok",
         message: `Waybill ${number} attached${fulfillmentId ? ` to fulfilment ${fulfillmentId}` : ""}`,
+        text: { code: "waybill.attached", params: { number: number ?? null } },
         data: { label_url: file.url },
       })
       attached += 1
@@ -67,6 +68,7 @@ export async function attachKaspiWaybills(container: MedusaContainer, limit = 20
         type: "waybill.failed",
         result: "error",
         message: `Could not fetch the waybill yet: ${(e as Error).message}`,
+        text: { code: "waybill.failed", params: { error: (e as Error).message } },
       })
     }
   }

@@ -3,7 +3,7 @@ import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { sendKaspiAction, type SendOutcome } from "./send-kaspi-action"
 import { attachKaspiWaybills } from "./attach-kaspi-waybills"
-import { sendCodeAbandoned } from "../actions/send-code-outcome"
+import { sendCodeAbandoned, sendCodeText } from "../actions/send-code-outcome"
 
 /**
  * Completion step 1 is never taken over from a sender that died with it (it may
@@ -21,6 +21,7 @@ async function settleAbandonedSendCodes(kaspi: KaspiModuleService): Promise<numb
       type: `action.${r.action}`,
       result: "error",
       message: d.message,
+      text: sendCodeText(d.outcome),
       data: { action_id: r.id, attempt: r.attempts, send_code: d.outcome },
     })
   }

@@ -27,6 +27,8 @@ export async function requestKaspiActionOrLog(
       type: `action.${payload.action}`,
       result: "error",
       message: `${whatHappened}: ${(e as Error).message}`,
+      // A refusal by the action rules keeps its code; any other error is shown as it was said.
+      text: { code: "action.not_requested", params: { action: payload.action, origin, error: (e as Error).message } },
     })
   }
 }

@@ -3,7 +3,8 @@ import { KASPI_MODULE } from "../../modules/kaspi"
 import { KaspiApiError } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { nextAttemptDelayMs, type KaspiActionPayload } from "../actions/kaspi-actions"
-import { sendCodeError, sendCodeTaken, type SendCodeDecision } from "../actions/send-code-outcome"
+import { sendCodeError, sendCodeTaken, sendCodeText, type SendCodeDecision } from "../actions/send-code-outcome"
+import type { KaspiText } from "../../types/kaspi-texts"
 import { performKaspiAction, STATUS_AFTER } from "./perform-kaspi-action"
 import { afterKaspiActionSent } from "./after-kaspi-action-sent"
 
@@ -25,7 +26,7 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
   const [row] = await kaspi.listKaspiActions({ id: actionId })
   if (!row || row.status !== "sending") return "skipped"
   const payload = row.payload as unknown as KaspiActionPayload
-  const log = (result: "ok" | "error" | "info", message: string, data?: Record<string, unknown>) =>
+  const log = (result: "ok" | "error" | "info", message: string, text: KaspiText, data?: Record<string, unknown>) =>
     kaspi.logKaspiEvent({
       account_id: row.account_id,
       kaspi_order_id: row.kaspi_order_id,
@@ -33,28 +34,36 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
       type: `action.${row.action}`,
       result,
       message,
+      text,
       data: { action_id: row.id, attempt: row.attempts, ...data },
     })
+  const action = row.action
 
   if (payload.action === "send_code") return sendCompletionCode(kaspi, row, log)
 
   try {
     const response = await performKaspiAction(await kaspi.getClient(row.account_id), { id: row.kaspi_id, code: row.code }, payload)
     await kaspi.finishKaspiAction(row.id, { status: "sent", result: { status: response.status ?? null } })
-    await log("ok", `Sent to Kaspi: ${row.action}`)
+    await log("ok", `Sent to Kaspi: ${row.action}`, { code: "action.sent", params: { action } })
   } catch (e) {
     if (!(e instanceof KaspiApiError)) throw e
     if (e.alreadyDone) {
       await kaspi.finishKaspiAction(row.id, { status: "sent", result: { already: true, kaspi: e.kaspiErrors } })
-      await log("ok", `Kaspi already had it: ${e.kaspiErrors.join("; ")}`)
+      // Kaspi's own words are kept as Kaspi wrote them (kaspi_said); the admin explains them beside.
+      const kaspiSaid = e.kaspiErrors.join("; ")
+      await log("ok", `Kaspi already had it: ${kaspiSaid}`, { code: "action.already", params: { action, kaspi_said: kaspiSaid } })
     } else if ((e.retryable || e.kind === "unauthorized" || e.kind === "forbidden") && row.attempts < MAX_ACTION_ATTEMPTS) {
       const next = new Date(Date.now() + nextAttemptDelayMs(row.attempts))
       await kaspi.finishKaspiAction(row.id, { status: "pending", next_attempt_at: next, last_error: e.message, error_kind: e.kind })
-      await log("error", `Not delivered yet (${e.kind}), next attempt ${next.toISOString()}: ${e.message}`)
+      await log("error", `Not delivered yet (${e.kind}), next attempt ${next.toISOString()}: ${e.message}`, {
+        code: "action.retry",
+        params: { action, kind: e.kind, next_at: next.toISOString(), kaspi_said: e.kaspiErrors.join("; ") || e.message },
+      })
       return "retry"
     } else {
       await kaspi.finishKaspiAction(row.id, { status: "failed", last_error: e.message, error_kind: e.kind })
-      await log("error", `Kaspi refused ${row.action}: ${e.kaspiErrors.join("; ") || e.message}`)
+      const kaspiSaid = e.kaspiErrors.join("; ") || e.message
+      await log("error", `Kaspi refused ${row.action}: ${kaspiSaid}`, { code: "action.refused_by_kaspi", params: { action, kaspi_said: kaspiSaid } })
       return "failed"
     }
   }
@@ -71,7 +80,7 @@ export async function sendKaspiAction(container: MedusaContainer, actionId: stri
 }
 
 type OutboxRow = Awaited<ReturnType<KaspiModuleService["listKaspiActions"]>>[number]
-type LogFn = (result: "ok" | "error" | "info", message: string, data?: Record<string, unknown>) => Promise<void>
+type LogFn = (result: "ok" | "error" | "info", message: string, text: KaspiText, data?: Record<string, unknown>) => Promise<void>
 
 /**
  * Completion step 1, sent once per click (API.md a.11, f.10): any 2xx is
@@ -93,7 +102,10 @@ async function sendCompletionCode(kaspi: KaspiModuleService, row: OutboxRow, log
   if (row_status === "pending") {
     const next = new Date(Date.now() + nextAttemptDelayMs(row.attempts))
     await kaspi.finishKaspiAction(row.id, { status: "pending", next_attempt_at: next, last_error: message, error_kind: "network" })
-    await log("error", `Not delivered yet (connection refused), next attempt ${next.toISOString()}: ${message}`)
+    await log("error", `Not delivered yet (connection refused), next attempt ${next.toISOString()}: ${message}`, {
+      code: "action.retry",
+      params: { action: row.action, kind: "network", next_at: next.toISOString(), kaspi_said: message },
+    })
     return "retry"
   }
   const warning = outcome?.outcome !== "sent"
@@ -103,6 +115,6 @@ async function sendCompletionCode(kaspi: KaspiModuleService, row: OutboxRow, log
     error_kind: warning ? (outcome?.outcome ?? null) : null,
     result: { send_code: outcome },
   })
-  await log(warning ? "error" : "ok", message, { send_code: outcome })
+  await log(warning ? "error" : "ok", message, sendCodeText(outcome), { send_code: outcome })
   return row_status === "sent" ? "sent" : "failed"
 }

@@ -45,6 +45,7 @@ export async function applyKaspiStatusChange(container: MedusaContainer, change:
       type: "medusa.follow_up_failed",
       result: "error",
       message: `Could not bring the Medusa order along (${attempted}): ${(e as Error).message}`,
+      text: { code: "medusa.follow_up_failed", params: { action: attempted, error: (e as Error).message } },
       data: { from: change.previousStatus, to: a.status, state: a.state, medusa_order_id: change.orderId },
     })
     return attempted

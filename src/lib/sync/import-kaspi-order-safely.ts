@@ -3,12 +3,35 @@ import { KASPI_MODULE } from "../../modules/kaspi"
 import type { KaspiOrder } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { ensureKaspiAccountSetup } from "./ensure-kaspi-account-setup"
+import { describeStockShortage, stockShortageReason } from "./describe-stock-shortage"
+import type { KaspiText } from "../../types/kaspi-texts"
 import { importKaspiOrderWorkflow, importTransactionId, type ImportKaspiOrderResult } from "../../workflows/import-kaspi-order"
 
 export type ImportOutcome = ImportKaspiOrderResult["outcome"] | "failed"
 
 /** Medusa refuses an order it has no stock for: a person decides (restock or cancel on Kaspi). */
 const NEEDS_ATTENTION_ERRORS = /inventory|stock|not published|does not exist|not found/i
+
+/**
+ * Medusa's refusal in the merchant's terms: a stock shortage names the SKU,
+ * product, location, Kaspi store and both quantities (read from the inventory
+ * levels, as Medusa's message names only an inventory item id); anything else
+ * keeps Medusa's words under a generic code.
+ */
+async function explainImportError(
+  container: MedusaContainer,
+  accountId: string,
+  order: KaspiOrder,
+  status: "needs_attention" | "failed",
+  medusaSaid: string
+): Promise<{ reason: string; text: KaspiText }> {
+  if (status === "needs_attention" && /stock|inventory/i.test(medusaSaid)) {
+    // A failed lookup must not hide the refusal itself: the order still waits, with Medusa's words.
+    const shortage = await describeStockShortage(container, accountId, order).catch(() => null)
+    if (shortage) return stockShortageReason(shortage, medusaSaid)
+  }
+  return { reason: medusaSaid, text: { code: status === "failed" ? "import.failed" : "import.needs_attention", params: { error: medusaSaid } } }
+}
 
 function errorMessage(e: unknown): string {
   const err = e as { message?: string; errors?: Array<{ error?: { message?: string } }> }
@@ -42,15 +65,17 @@ export async function importKaspiOrderSafely(
     const [row] = await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: order.id }, { select: ["id", "order_id"] })
     if (!row || row.order_id) return { outcome: "failed", reason }
     const status = NEEDS_ATTENTION_ERRORS.test(reason) ? "needs_attention" : "failed"
-    await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason })
+    const said = await explainImportError(container, accountId, order, status, reason)
+    await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason: said.reason })
     await kaspi.logKaspiEvent({
       account_id: accountId,
       kaspi_order_id: row.id,
       kaspi_code: order.code,
       type: `import.${status}`,
       result: "error",
-      message: reason,
+      message: said.reason,
+      text: said.text,
     })
-    return { outcome: status, kaspi_order_id: row.id, reason }
+    return { outcome: status, kaspi_order_id: row.id, reason: said.reason }
   }
 }

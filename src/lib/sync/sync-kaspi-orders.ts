@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
-import type { KaspiOrder, KaspiOrderState } from "../../modules/kaspi/client"
+import type { KaspiOrder, KaspiOrderState, KaspiOrdersPage } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { importKaspiOrderSafely, type ImportOutcome } from "./import-kaspi-order-safely"
 import { applyKaspiStatusChange } from "./apply-kaspi-status-change"
@@ -64,35 +64,51 @@ const RETRY_ON_CHANGE = new Set(["needs_attention", "failed"])
 export async function syncKaspiOrders(container: MedusaContainer, input: SyncKaspiOrdersInput): Promise<SyncStats> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const client = await kaspi.getClient(input.accountId)
-  const stats = emptyStats()
+  let stats = emptyStats()
   const done = new Set<string>()
 
   for (const state of input.states) {
     for await (const page of client.walkOrders({ state, from: input.from, to: input.to, include: ["entries"] })) {
-      stats.pages += 1
-      for (const invalid of page.invalid) {
-        if (invalid.id && done.has(invalid.id)) continue
-        if (invalid.id) done.add(invalid.id)
-        stats.invalid += 1
-        await recordUnreadableOrder(kaspi, input.accountId, invalid)
-      }
-      const fresh = page.orders.filter((o) => !done.has(o.id))
-      for (const o of fresh) done.add(o.id)
-      if (!fresh.length) continue
-      // One read for the page's known orders instead of one per order.
-      const known = new Map(
-        (
-          await kaspi.listKaspiOrders(
-            { account_id: input.accountId, kaspi_id: fresh.map((o) => o.id) },
-            { select: [...KNOWN_FIELDS], take: fresh.length }
-          )
-        ).map((r) => [r.kaspi_id, r])
-      )
-      for (const order of fresh) {
-        stats.seen += 1
-        stats[await syncOne(container, kaspi, input.accountId, order, known.get(order.id) ?? null)] += 1
-      }
+      stats = addStats(stats, await syncKaspiOrdersPage(container, input.accountId, page, done))
     }
+  }
+  return stats
+}
+
+/**
+ * One page of a Kaspi order list: records each order, imports the new ones and
+ * applies Kaspi-side changes to those already imported. `done` holds the ids
+ * already handled by this sync (overlapping windows, an order moving between
+ * states while we read), so each is handled once. Used by the poll and by a
+ * backfill's slice (lib/backfill).
+ */
+export async function syncKaspiOrdersPage(
+  container: MedusaContainer,
+  accountId: string,
+  page: KaspiOrdersPage,
+  done: Set<string>
+): Promise<SyncStats> {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  const stats = emptyStats()
+  stats.pages += 1
+  for (const invalid of page.invalid) {
+    if (invalid.id && done.has(invalid.id)) continue
+    if (invalid.id) done.add(invalid.id)
+    stats.invalid += 1
+    await recordUnreadableOrder(kaspi, accountId, invalid)
+  }
+  const fresh = page.orders.filter((o) => !done.has(o.id))
+  for (const o of fresh) done.add(o.id)
+  if (!fresh.length) return stats
+  // One read for the page's known orders instead of one per order.
+  const known = new Map(
+    (
+      await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: fresh.map((o) => o.id) }, { select: [...KNOWN_FIELDS], take: fresh.length })
+    ).map((r) => [r.kaspi_id, r])
+  )
+  for (const order of fresh) {
+    stats.seen += 1
+    stats[await syncOne(container, kaspi, accountId, order, known.get(order.id) ?? null)] += 1
   }
   return stats
 }
@@ -117,6 +133,7 @@ async function recordUnreadableOrder(
     type: "import.failed",
     result: "error",
     message: `Kaspi sent an order the plugin cannot read: ${invalid.reason}`,
+    text: { code: "sync.unreadable", params: { reason: invalid.reason } },
     data: { reason: invalid.reason },
   })
 }

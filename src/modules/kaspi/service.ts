@@ -10,6 +10,8 @@ import type {
   KaspiAccountInfo,
   KaspiActionIntent,
   KaspiActionOutcome,
+  KaspiBackfillProgress,
+  KaspiBackfillRow,
   KaspiConnectionCheck,
   KaspiEffectiveOrderOptions,
   KaspiEventInput,
@@ -23,6 +25,7 @@ import type {
   KaspiRequestStats,
 } from "./types"
 import type { KaspiAccounts } from "./services/kaspi-accounts"
+import type { KaspiBackfills } from "./services/kaspi-backfills"
 import type { KaspiClientPool } from "./services/kaspi-client-pool"
 import type { KaspiConnectivity } from "./services/kaspi-connectivity"
 import type { KaspiEventLog } from "./services/kaspi-event-log"
@@ -33,6 +36,7 @@ import {
   KaspiAccountCredential,
   KaspiAccountSettings,
   KaspiAction,
+  KaspiBackfill,
   KaspiEvent,
   KaspiFeedArtifact,
   KaspiFeedBuild,
@@ -54,6 +58,7 @@ type InjectedDependencies = {
   kaspiPollLease: KaspiPollLease
   kaspiOutbox: KaspiOutbox
   kaspiEventLog: KaspiEventLog
+  kaspiBackfills: KaspiBackfills
 }
 
 type Ctx = Context<EntityManager>
@@ -76,6 +81,7 @@ class KaspiModuleService extends MedusaService({
   KaspiFeedArtifact,
   KaspiAction,
   KaspiAccountCredential,
+  KaspiBackfill,
 }) {
   protected readonly accounts_: KaspiAccounts
   protected readonly clients_: KaspiClientPool
@@ -84,6 +90,7 @@ class KaspiModuleService extends MedusaService({
   protected readonly pollLease_: KaspiPollLease
   protected readonly outbox_: KaspiOutbox
   protected readonly events_: KaspiEventLog
+  protected readonly backfills_: KaspiBackfills
 
   constructor(deps: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -95,6 +102,7 @@ class KaspiModuleService extends MedusaService({
     this.pollLease_ = deps.kaspiPollLease
     this.outbox_ = deps.kaspiOutbox
     this.events_ = deps.kaspiEventLog
+    this.backfills_ = deps.kaspiBackfills
   }
 
   __hooks = {
@@ -204,6 +212,41 @@ class KaspiModuleService extends MedusaService({
   }
   finishKaspiPoll(accountId: string, result: KaspiPollResult, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.pollLease_.finish(accountId, result, sharedContext)
+  }
+
+  // Backfills in the background (services/kaspi-backfills.ts)
+
+  startKaspiBackfill(
+    input: { account_id: string; from: Date; to: Date; states: string[]; windows_total: number },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<{ created: true; backfill: KaspiBackfillRow } | { created: false; active_id: string }> {
+    return this.backfills_.start(input, sharedContext)
+  }
+  claimKaspiBackfill(opts: { owner: string; leaseSeconds: number; accountId?: string; exceptIds?: string[] }, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiBackfillRow | null> {
+    return this.backfills_.claim(opts, sharedContext)
+  }
+  saveKaspiBackfillProgress(
+    id: string,
+    owner: string,
+    progress: KaspiBackfillProgress,
+    leaseSeconds: number,
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<KaspiBackfillRow["status"] | null> {
+    return this.backfills_.saveProgress(id, owner, progress, leaseSeconds, sharedContext)
+  }
+  settleKaspiBackfill(id: string, owner: string, outcome: "done" | "cancelled" | "release", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    return this.backfills_.settle(id, owner, outcome, sharedContext)
+  }
+  recordKaspiBackfillFailure(
+    id: string,
+    owner: string,
+    failure: { error: string; final: boolean; retryAfterSeconds: number; maxFailures: number },
+    @MedusaContext() sharedContext: Ctx = {}
+  ): Promise<KaspiBackfillRow["status"] | null> {
+    return this.backfills_.recordFailure(id, owner, failure, sharedContext)
+  }
+  cancelKaspiBackfill(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiBackfillRow | null> {
+    return this.backfills_.cancel(id, sharedContext)
   }
 
   // The outbox (services/kaspi-outbox.ts) and the event log (services/kaspi-event-log.ts)

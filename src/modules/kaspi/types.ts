@@ -1,3 +1,4 @@
+import type { KaspiText } from "../../types/kaspi-texts"
 import type { KaspiOrdersOptions } from "./options"
 import type { KaspiImportStatus } from "./models/kaspi-order"
 
@@ -107,4 +108,44 @@ export interface KaspiEventInput {
   result?: "ok" | "error" | "info"
   message?: string | null
   data?: Record<string, unknown> | null
+  /** The sentence as a code and parameters (stored as data.code, data.params) so the admin says it in the user's language. */
+  text?: KaspiText
+}
+
+/** A kaspi_backfill row as the backfill service reads it (raw SQL, snake_case). */
+export interface KaspiBackfillRow {
+  id: string
+  account_id: string
+  range_from: Date
+  range_to: Date
+  states: string[]
+  status: "running" | "cancelling" | "cancelled" | "done" | "failed"
+  windows_total: number
+  windows_done: number
+  state_index: number
+  page: number
+  orders_seen: number
+  orders_imported: number
+  orders_needs_attention: number
+  orders_failed: number
+  current_window_from: Date | null
+  current_window_to: Date | null
+  failures: number
+  started_at: Date
+  finished_at: Date | null
+  error: string | null
+  lease_until: Date | null
+  lease_owner: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+/** Where a backfill got to after a page, and what that page added. */
+export interface KaspiBackfillProgress {
+  windows_total: number
+  windows_done: number
+  state_index: number
+  page: number
+  current_window: { from: number; to: number } | null
+  add: { seen: number; imported: number; needs_attention: number; failed: number }
 }

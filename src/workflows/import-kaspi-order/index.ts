@@ -83,6 +83,7 @@ export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFL
         kaspi_order_id: record.id,
         import_status: "ignored" as const,
         reason: prepared?.action === "ignore" ? prepared.reason : null,
+        text: prepared?.action === "ignore" ? prepared.text : null,
       }))
     ).config({ name: "finish-kaspi-import-ignored" })
   })
@@ -95,6 +96,7 @@ export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFL
         kaspi_order_id: record.id,
         import_status: "needs_attention" as const,
         reason: prepared?.action === "needs_attention" ? prepared.reason : null,
+        text: prepared?.action === "needs_attention" ? prepared.text : null,
         unmapped_skus: prepared?.action === "needs_attention" ? prepared.unmapped_skus : null,
       }))
     ).config({ name: "finish-kaspi-import-needs-attention" })

@@ -86,6 +86,10 @@ export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW
         type: "kaspi.status_changed",
         result: "info" as const,
         message: `${input.previous_status} → ${input.status}${input.cancellation_reason ? ` (${input.cancellation_reason})` : ""}`,
+        text: {
+          code: "kaspi.status_changed" as const,
+          params: { from: input.previous_status ?? null, to: input.status, reason: input.cancellation_reason ?? null },
+        },
       }))
     ).config({ name: "log-kaspi-status-changed" })
   })
@@ -114,6 +118,7 @@ export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW
         type: "medusa.order_canceled",
         result: "ok" as const,
         message: `Medusa order cancelled: ${decision.reason}`,
+        text: { code: "medusa.order_canceled" as const, params: { reason: decision.reason ?? null } },
       }))
     ).config({ name: "log-medusa-order-canceled" })
   })
@@ -129,6 +134,7 @@ export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW
         type: "medusa.order_completed",
         result: "ok" as const,
         message: `Medusa order delivered and completed: ${decision.reason}`,
+        text: { code: "medusa.order_completed" as const, params: { why: decision.reason ?? null } },
       }))
     ).config({ name: "log-medusa-order-completed" })
   })
@@ -141,6 +147,7 @@ export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW
         type: "medusa.attention",
         result: "error" as const,
         message: decision.reason,
+        text: { code: "medusa.attention" as const, params: { reason: decision.reason ?? null } },
       }))
     ).config({ name: "log-medusa-attention" })
   })

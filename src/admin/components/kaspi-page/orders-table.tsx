@@ -9,6 +9,7 @@ import { importStatusColor, kaspiStatusColor, word } from "../../lib/kaspi-words
 import { useInvalidateKaspi } from "../../lib/queries"
 import type { KaspiOrderRow } from "../../lib/types"
 import { useState } from "react"
+import { serverText } from "../../lib/server-text"
 
 /** One page of Kaspi orders: what Kaspi says, how the import went, and the fix (retry, map a SKU) where one is needed. */
 export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
@@ -75,12 +76,17 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
                     {t("orders.syncProblem")}
                   </StatusBadge>
                 ) : null}
-                {o.unmapped_skus?.length ? (
+                {o.import_text && o.import_status !== "imported" ? (
+                  // Not clamped: the quantities and the location come last, and they are what the merchant acts on.
+                  <Text size="xsmall" className="text-ui-fg-subtle max-w-[28rem] whitespace-normal" data-testid="kaspi-import-reason">
+                    {serverText(t, o.import_text, o.import_reason)}
+                  </Text>
+                ) : o.unmapped_skus?.length ? (
                   <Text size="xsmall" className="text-ui-fg-subtle">
                     {t("orders.unmapped", { skus: o.unmapped_skus.join(", ") })}
                   </Text>
                 ) : o.import_reason && o.import_status !== "imported" ? (
-                  <Text size="xsmall" className="text-ui-fg-subtle line-clamp-2" title={o.import_reason}>
+                  <Text size="xsmall" className="text-ui-fg-subtle line-clamp-2" title={o.import_reason} data-testid="kaspi-import-reason">
                     {o.import_reason}
                   </Text>
                 ) : null}

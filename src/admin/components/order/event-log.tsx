@@ -4,6 +4,7 @@ import { Muted } from "../common/section"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime } from "../../lib/format"
 import { eventTitle } from "../../lib/kaspi-words"
+import { serverText } from "../../lib/server-text"
 import type { KaspiEvent } from "../../lib/types"
 
 const FIRST = 5
@@ -32,11 +33,7 @@ export function EventLog({ events }: { events: KaspiEvent[] }) {
               <Text size="small" weight="plus" leading="compact">
                 {eventTitle(t, e.type)}
               </Text>
-              {e.message ? (
-                <Text size="xsmall" className="text-ui-fg-subtle break-words">
-                  {e.message}
-                </Text>
-              ) : null}
+              <EventText event={e} />
               <Text size="xsmall" className="text-ui-fg-muted">
                 {formatDateTime(e.created_at, locale)}
               </Text>
@@ -50,5 +47,17 @@ export function EventLog({ events }: { events: KaspiEvent[] }) {
         </Button>
       ) : null}
     </div>
+  )
+}
+
+/** What happened, in the user's language when the event has a code; older rows show their stored text. */
+function EventText({ event }: { event: KaspiEvent }) {
+  const { t } = useKaspiT()
+  const text = serverText(t, event.data, event.message)
+  if (!text) return null
+  return (
+    <Text size="xsmall" className="text-ui-fg-subtle break-words" data-testid="kaspi-event-text">
+      {text}
+    </Text>
   )
 }

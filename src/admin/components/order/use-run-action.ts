@@ -1,6 +1,7 @@
 import { toast } from "@medusajs/ui"
 import { useRef, useState } from "react"
-import { KaspiRefusedError, errorMessage } from "../../lib/api"
+import { KaspiApiAnswerError, KaspiRefusedError, errorMessage } from "../../lib/api"
+import { serverText } from "../../lib/server-text"
 import { useKaspiT } from "../../lib/i18n"
 import { sendCodeWords } from "../../lib/kaspi-words"
 import { useKaspiActionMutation } from "../../lib/queries"
@@ -47,7 +48,11 @@ export function useRunKaspiAction(ref: string) {
       else toast.success(codeWords?.text ?? t("actions.sent", { action: name }))
       return true
     } catch (e) {
-      const text = e instanceof KaspiRefusedError ? t("actions.refused", { message: e.message }) : t("actions.notAllowed", { message: errorMessage(e) })
+      // Kaspi's own words stay as Kaspi wrote them; the action rules' refusal is said in the user's language.
+      const text =
+        e instanceof KaspiRefusedError
+          ? t("actions.refused", { message: e.message })
+          : t("actions.notAllowed", { message: e instanceof KaspiApiAnswerError ? serverText(t, e.body, e.message) : errorMessage(e) })
       setFeedback({ kind: "error", text })
       return false
     } finally {

@@ -9,14 +9,15 @@ import { useKaspiT } from "../../lib/i18n"
 import { useKaspiAccounts } from "../../lib/queries"
 import type { ConnectionResult, KaspiAccount } from "../../lib/types"
 
-const EXPLAINED = ["unauthorized", "forbidden", "timeout", "network", "not_configured"]
+/** Every KaspiErrorKind has its own words (RU/EN); Kaspi's own text, when it sent one, is shown beside them as written. */
+const EXPLAINED = ["unauthorized", "forbidden", "timeout", "network", "not_configured", "not_found", "bad_request", "rate_limited", "server_error", "invalid_response"]
 
 /** The connection test's result in plain words, per Kaspi error kind (401, 403, timeout …). */
 function ConnectionLine({ result }: { result: ConnectionResult }) {
   const { t } = useKaspiT()
   if (result.ok) return <StatusBadge color="green">{t("accounts.ok")}</StatusBadge>
   const text = result.kind && EXPLAINED.includes(result.kind) ? t(`accounts.fail_${result.kind}`) : t("accounts.fail_other", { message: result.message })
-  return <InlineError>{text}</InlineError>
+  return <InlineError>{result.kaspi_said ? `${text} ${t("accounts.kaspiSaid", { words: result.kaspi_said })}` : text}</InlineError>
 }
 
 function AccountRow({ account }: { account: KaspiAccount }) {

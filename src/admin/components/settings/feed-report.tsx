@@ -4,6 +4,7 @@ import { errorStatus, errorMessage, kaspiApi } from "../../lib/api"
 import { InlineError } from "../common/section"
 import { useKaspiT } from "../../lib/i18n"
 import { kaspiKeys } from "../../lib/queries"
+import { serverText } from "../../lib/server-text"
 
 /** Why offers of the latest build were skipped (counts per reason, then the offers) and the warnings. */
 export function FeedReport({ accountId }: { accountId: string }) {
@@ -54,7 +55,7 @@ export function FeedReport({ accountId }: { accountId: string }) {
           {data.issues.map((i) => (
             <li key={`${i.variant_id}-${i.code}`}>
               <Text size="xsmall">
-                <span className="font-mono">{i.sku ?? i.variant_id}</span> — {i.message}
+                <span className="font-mono">{i.sku ?? i.variant_id}</span> — {serverText(t, i.text, i.message)}
               </Text>
             </li>
           ))}

@@ -10,6 +10,8 @@ import {
   AdminStoreKaspiToken,
   AdminUpdateKaspiOrderOptions,
   AdminSyncKaspiOrders,
+  AdminListKaspiBackfills,
+  AdminStartKaspiBackfill,
   AdminUpdateSkuMapping,
   AdminUpdateStoreMapping,
 } from "./validators"
@@ -24,6 +26,8 @@ export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/kaspi/accounts/:id/check", middlewares: [validateAndTransformBody(AdminRunKaspiCheck)] },
   { method: ["GET"], matcher: "/admin/kaspi/orders", middlewares: [query(AdminListKaspiOrders)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/sync", middlewares: [validateAndTransformBody(AdminSyncKaspiOrders)] },
+  { method: ["POST"], matcher: "/admin/kaspi/backfills", middlewares: [validateAndTransformBody(AdminStartKaspiBackfill)] },
+  { method: ["GET"], matcher: "/admin/kaspi/backfills", middlewares: [query(AdminListKaspiBackfills)] },
   { method: ["GET"], matcher: "/admin/kaspi/sku-mappings", middlewares: [query(AdminListMappings)] },
   { method: ["POST"], matcher: "/admin/kaspi/sku-mappings", middlewares: [validateAndTransformBody(AdminCreateSkuMapping)] },
   { method: ["POST"], matcher: "/admin/kaspi/sku-mappings/:id", middlewares: [validateAndTransformBody(AdminUpdateSkuMapping)] },

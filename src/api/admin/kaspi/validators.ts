@@ -38,6 +38,28 @@ export const AdminSyncKaspiOrders = z
   })
 export type AdminSyncKaspiOrdersType = z.infer<typeof AdminSyncKaspiOrders>
 
+/** POST /admin/kaspi/backfills: a backfill in the background (the same range rules as the sync route's). */
+export const AdminStartKaspiBackfill = z
+  .object({
+    account_id: z.string().optional(),
+    from: dateLike,
+    to: dateLike.optional(),
+    states: z.array(z.enum(KASPI_ORDER_STATES)).min(1).optional(),
+  })
+  .strict()
+  .refine((b) => b.from.getTime() <= (b.to ?? new Date()).getTime(), { message: "`from` must be before `to`", path: ["to"] })
+  .refine((b) => (b.to ?? new Date()).getTime() - b.from.getTime() <= 366 * 24 * 3600 * 1000, {
+    message: "a backfill covers at most one year",
+    path: ["from"],
+  })
+export type AdminStartKaspiBackfillType = z.infer<typeof AdminStartKaspiBackfill>
+
+export const AdminListKaspiBackfills = z.object({
+  account_id: z.string().optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+export type AdminListKaspiBackfillsType = z.infer<typeof AdminListKaspiBackfills>
+
 export const AdminCreateSkuMapping = z
   .object({
     account_id: z.string().min(1).optional(),

@@ -1,6 +1,7 @@
 import { actionIdempotencyKey, checkKaspiAction, nextAttemptDelayMs, type KaspiActionPayload, type KaspiOrderFacts } from "../kaspi-actions"
 import { KASPI_ORDER_STATUSES } from "../../../modules/kaspi/client/schemas"
 import { orderFacts } from "./order-facts"
+import { KASPI_REFUSAL_CODES } from "../../../types/kaspi-texts"
 
 const facts = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => orderFacts("ACCEPTED_BY_MERCHANT", over)
 const kaspiDelivery = (over: Partial<KaspiOrderFacts> = {}) =>
@@ -58,7 +59,42 @@ describe("checkKaspiAction follows Kaspi's state machine (API.md a.11)", () => {
     else {
       expect(result.ok).toBe(false)
       expect(!result.ok && result.reason).toMatch(expected as RegExp)
+      // Issue #19: every refusal also carries a listed code (the admin's RU/EN text) and its parameters.
+      expect(KASPI_REFUSAL_CODES).toContain(!result.ok && result.code)
+      expect(!result.ok && result.params).toEqual(expect.any(Object))
     }
+  })
+
+  it("names every refusal code of the rules at least once in the cases above (no code is dead)", () => {
+    const seen = new Set<string>()
+    const statuses = [...KNOWN_STATUSES, "SOMETHING_NEW"]
+    const payloads: KaspiActionPayload[] = [
+      { action: "accept" },
+      { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK" },
+      { action: "cancel", reason: "BUYER_NOT_REACHABLE" },
+      { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK", comment: "x".repeat(1001) },
+      { action: "send_code" },
+      { action: "complete", security_code: "12ab" },
+      { action: "assemble", number_of_space: 0 },
+      { action: "arrived" },
+      { action: "arrived_backward" },
+      { action: "cancel_entry", entry_id: "e", remained_quantity: -1, reason: "MERCHANT_OUT_OF_STOCK" },
+      { action: "nope" } as unknown as KaspiActionPayload,
+    ]
+    const shapes = [
+      facts,
+      kaspiDelivery,
+      (o: Partial<KaspiOrderFacts>) => kaspiDelivery({ assembled: true, ...o }),
+      (o: Partial<KaspiOrderFacts>) => facts({ signature_required: true, ...o }),
+      (o: Partial<KaspiOrderFacts>) => facts({ pre_order: true, ...o }),
+    ]
+    for (const shape of shapes)
+      for (const status of statuses)
+        for (const payload of payloads) {
+          const r = checkKaspiAction(shape({ status }), payload)
+          if (!r.ok) seen.add(r.code)
+        }
+    expect([...seen].sort()).toEqual([...KASPI_REFUSAL_CODES].sort())
   })
 
   // One line per target status of the a.11 table: from which statuses the plugin lets it through.
@@ -133,6 +169,8 @@ describe("checkKaspiAction follows Kaspi's state machine (API.md a.11)", () => {
     expect(checkKaspiAction(facts({ status: "SOMETHING_NEW" }), { action: "accept" })).toEqual({
       ok: false,
       reason: expect.stringContaining("this one is SOMETHING_NEW"),
+      code: "refusal.accept_status",
+      params: { status: "SOMETHING_NEW" },
     })
   })
 })

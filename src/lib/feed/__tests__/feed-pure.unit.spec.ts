@@ -9,6 +9,7 @@ import { generateFeedSecret, secretFromFileName, secretsEqual } from "../secret"
 import { DEFAULT_FEED_SETTINGS, resolveFeedSettings, settingsProblems, type FeedSettings } from "../settings"
 import type { CatalogVariantRow, FeedOffer, StoreMapping } from "../types"
 import { validateOffer } from "../validate-offer"
+import { KASPI_FEED_CODES } from "../../../types/kaspi-texts"
 import { escapeXmlAttr, escapeXmlText } from "../xml-escape"
 import { SULPAK_2022, validateAgainstXsd, XSD_2022 } from "./xsd"
 
@@ -223,7 +224,14 @@ describe("offer validation", () => {
       expect(r.issue.code).toBe(code)
       expect(r.issue.variant_id).toBe("variant_1")
       expect(r.issue.message.length).toBeGreaterThan(5)
+      // Issue #19: the reason also as a listed code (feed.offer_skipped.*) for the admin's language.
+      expect(KASPI_FEED_CODES).toContain(r.issue.text?.code)
     }
+  })
+
+  it("gives the sentence's parameters: the SKU, its length and the limit", () => {
+    const r = validateOffer({ ...good(), sku: "A".repeat(21) }, vctx())
+    expect(!r.ok && r.issue.text).toEqual({ code: "feed.offer_skipped.sku_too_long", params: { sku: "A".repeat(21), length: 21, max: 20 } })
   })
 
   it("honours a configured SKU length and explains the 20-character default", () => {

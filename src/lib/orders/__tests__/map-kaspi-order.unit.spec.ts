@@ -71,7 +71,13 @@ describe("mapKaspiOrder", () => {
 
   it("names every SKU that has no variant, and an entry without an offer code", () => {
     const r = mapKaspiOrder(order({ totalPrice: 3000 }, [{}, {}, { offer: { code: "SKU-0" } }]), ctx(["SKU-0"]))
-    expect(r).toEqual({ ok: false, reason: expect.stringContaining('"SKU-1"'), unmappedSkus: ["SKU-1"] })
+    expect(r).toEqual({
+      ok: false,
+      reason: expect.stringContaining('"SKU-1"'),
+      // Issue #19: the reason as a code, naming the product as Kaspi calls it.
+      text: { code: "import.unmapped_sku", params: { skus: "SKU-1", products: "Offer 1" } },
+      unmappedSkus: ["SKU-1"],
+    })
     const noOffer = mapKaspiOrder(order({ totalPrice: 1000 }, [{ offer: null }]), ctx([]))
     expect(noOffer).toMatchObject({ ok: false, unmappedSkus: [] })
     expect(mapKaspiOrder(order({}, []), ctx([]))).toMatchObject({ ok: false, reason: "the Kaspi order has no entries" })
@@ -138,7 +144,11 @@ describe("small Kaspi rules", () => {
   })
 
   it("leaves an order in a status it does not know to a person, neither imported nor dropped", () => {
-    expect(importDecision({ status: "SOMETHING_NEW" })).toEqual({ action: "needs_attention", reason: expect.stringContaining('"SOMETHING_NEW"') })
+    expect(importDecision({ status: "SOMETHING_NEW" })).toEqual({
+      action: "needs_attention",
+      reason: expect.stringContaining('"SOMETHING_NEW"'),
+      text: { code: "import.unknown_status", params: { status: "SOMETHING_NEW" } },
+    })
     expect(kaspiStatusToMedusaAction({ status: "SOMETHING_NEW" }, { status: "pending", fulfillments: [] })).toEqual({
       action: "record",
       reason: expect.stringContaining("not known to the plugin"),

@@ -50,7 +50,7 @@ export class KaspiConnectivity {
       return { ok: true, accountId: id, message: "Connected: Kaspi accepted the token." }
     } catch (e) {
       if (e instanceof KaspiApiError) {
-        return { ok: false, accountId: id, kind: e.kind, message: e.message }
+        return { ok: false, accountId: id, kind: e.kind, message: e.message, kaspi_said: e.kaspiErrors.join("; ") || null }
       }
       throw e
     } finally {

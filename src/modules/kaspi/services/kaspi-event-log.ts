@@ -15,8 +15,10 @@ export class KaspiEventLog {
   }
 
   /** Appends to an order's history (and the account's). */
-  async log(event: KaspiEventInput): Promise<void> {
-    await this.events_.create({ result: "info", ...event })
+  async log({ text, ...event }: KaspiEventInput): Promise<void> {
+    // The code and parameters sit in data beside what callers store there (no column of their own, no migration).
+    const data = text ? { ...(event.data ?? {}), code: text.code, params: text.params } : event.data
+    await this.events_.create({ result: "info", ...event, data })
   }
 
   /** The data of the account's newest event of this type, or null when there is none. */

@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
 import type KaspiModuleService from "../../../modules/kaspi/service"
+import type { KaspiText } from "../../../types/kaspi-texts"
 
 export interface FinishKaspiOrderImportInput {
   kaspi_order_id: string
@@ -8,6 +9,8 @@ export interface FinishKaspiOrderImportInput {
   reason?: string | null
   order_id?: string | null
   unmapped_skus?: string[] | null
+  /** The reason (or the import) as a code and parameters for the admin; `reason` stays the English sentence. */
+  text?: KaspiText | null
 }
 
 /** Records the outcome of the attempt on the kaspi_order row and in its history. */
@@ -23,6 +26,7 @@ export const finishKaspiOrderImportStep = createStep(
       type: `import.${input.import_status}`,
       result: input.import_status === "needs_attention" ? "error" : "ok",
       message: input.reason ?? (input.import_status === "imported" ? `Imported as Medusa order ${input.order_id}` : null),
+      text: input.text ?? (input.import_status === "imported" ? { code: "import.imported", params: { order_id: input.order_id ?? null } } : undefined),
       data: { order_id: input.order_id ?? null, unmapped_skus: input.unmapped_skus ?? null },
     })
     return new StepResponse(input, input.kaspi_order_id)

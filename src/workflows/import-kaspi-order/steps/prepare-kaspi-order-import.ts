@@ -1,47 +1,20 @@
-import type { MedusaContainer, ProductVariantDTO } from "@medusajs/framework/types"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
 import type { KaspiAddress, KaspiOrder } from "../../../modules/kaspi/client"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import { importDecision } from "../../../lib/orders/import-decision"
-import { entrySku, liveEntries, mapKaspiOrder, storeIdFromPickupPoint, type MapResult, type ResolvedVariant } from "../../../lib/orders/map-kaspi-order"
+import { entrySku, liveEntries, mapKaspiOrder, type MapResult } from "../../../lib/orders/map-kaspi-order"
+import { resolveKaspiVariants } from "../../../lib/orders/resolve-kaspi-variants"
+import { kaspiOrderLocation } from "../../../lib/orders/kaspi-order-location"
 import { readKaspiAccountSetup } from "../../../lib/sync/kaspi-account-setup"
+import type { KaspiText } from "../../../types/kaspi-texts"
 
 export type PreparedKaspiImport =
   | { action: "import"; mapped: Extract<MapResult, { ok: true }>; location_id: string; store_id: string | null }
-  | { action: "needs_attention"; reason: string; unmapped_skus: string[] }
-  | { action: "ignore"; reason: string }
-
-// Module services directly rather than query.graph: this runs once per imported
-// order, and query.graph's remote-query layer costs more than these two reads.
-const VARIANT_CONFIG = { select: ["id", "sku", "title", "product.id", "product.title"], relations: ["product"] }
-
-/** Kaspi offer code → variant: the account's SKU mappings first, then variant SKU equality. */
-async function resolveVariants(container: MedusaContainer, accountId: string, skus: string[]) {
-  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const products = container.resolve(Modules.PRODUCT)
-  const mappings = await kaspi.listKaspiSkuMappings({ account_id: accountId, kaspi_sku: skus })
-  const mappedVariantIds = [...new Set(mappings.map((m) => m.variant_id))]
-  const [byId, bySku] = await Promise.all([
-    mappedVariantIds.length ? products.listProductVariants({ id: mappedVariantIds }, VARIANT_CONFIG) : Promise.resolve<ProductVariantDTO[]>([]),
-    products.listProductVariants({ sku: skus }, VARIANT_CONFIG),
-  ])
-  const toResolved = (v: ProductVariantDTO): ResolvedVariant => ({
-    variant_id: v.id,
-    sku: v.sku,
-    title: v.title,
-    product_id: v.product?.id,
-    product_title: v.product?.title,
-  })
-  const result = new Map<string, ResolvedVariant>()
-  for (const v of bySku) if (v.sku) result.set(v.sku, toResolved(v))
-  for (const m of mappings) {
-    const v = byId.find((x) => x.id === m.variant_id)
-    if (v) result.set(m.kaspi_sku, toResolved(v)) // an explicit mapping beats SKU equality
-  }
-  return result
-}
+  | { action: "needs_attention"; reason: string; text: KaspiText; unmapped_skus: string[] }
+  | { action: "ignore"; reason: string; text: KaspiText }
 
 async function locationAddress(container: MedusaContainer, locationId: string): Promise<KaspiAddress | null> {
   const locations = container.resolve(Modules.STOCK_LOCATION)
@@ -68,10 +41,10 @@ export const prepareKaspiOrderImportStep = createStep(
   async (input: { account_id: string; order: KaspiOrder; customer_id?: string }, { container }) => {
     const decision = importDecision(input.order.attributes)
     if (decision.action === "ignore") {
-      return new StepResponse<PreparedKaspiImport>({ action: "ignore", reason: decision.reason })
+      return new StepResponse<PreparedKaspiImport>({ action: "ignore", reason: decision.reason, text: decision.text })
     }
     if (decision.action === "needs_attention") {
-      return new StepResponse<PreparedKaspiImport>({ action: "needs_attention", reason: decision.reason, unmapped_skus: [] })
+      return new StepResponse<PreparedKaspiImport>({ action: "needs_attention", reason: decision.reason, text: decision.text, unmapped_skus: [] })
     }
 
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -81,18 +54,14 @@ export const prepareKaspiOrderImportStep = createStep(
       return new StepResponse<PreparedKaspiImport>({
         action: "needs_attention",
         reason: `The Kaspi account "${input.account_id}" is not set up in Medusa yet (region, sales channel, stock location, shipping option): run POST /admin/kaspi/accounts/${input.account_id}/setup, then retry the order`,
+        text: { code: "import.not_set_up", params: { account: input.account_id } },
         unmapped_skus: [],
       })
     }
-    const account = kaspi.getAccount(input.account_id)
-    const storeId = storeIdFromPickupPoint(input.order.attributes.pickupPointId, account.merchantId) ?? null
-    const storeMappings = storeId
-      ? await kaspi.listKaspiStoreMappings({ account_id: input.account_id, store_id: [storeId, input.order.attributes.pickupPointId as string] })
-      : []
-    const locationId = storeMappings[0]?.stock_location_id ?? setup.stock_location_id
+    const { location_id: locationId, store_id: storeId } = await kaspiOrderLocation(kaspi, input.account_id, input.order, setup.stock_location_id)
 
     const skus = [...new Set(liveEntries(input.order).map((e) => entrySku(e)).filter((s): s is string => Boolean(s)))]
-    const variants = skus.length ? await resolveVariants(container, input.account_id, skus) : new Map()
+    const variants = skus.length ? await resolveKaspiVariants(container, input.account_id, skus) : new Map()
     const mapped = mapKaspiOrder(input.order, {
       accountId: input.account_id,
       variants,
@@ -102,7 +71,7 @@ export const prepareKaspiOrderImportStep = createStep(
       storeId,
     })
     if (!mapped.ok) {
-      return new StepResponse<PreparedKaspiImport>({ action: "needs_attention", reason: mapped.reason, unmapped_skus: mapped.unmappedSkus })
+      return new StepResponse<PreparedKaspiImport>({ action: "needs_attention", reason: mapped.reason, text: mapped.text, unmapped_skus: mapped.unmappedSkus })
     }
     return new StepResponse<PreparedKaspiImport>({ action: "import", mapped, location_id: locationId, store_id: storeId })
   }

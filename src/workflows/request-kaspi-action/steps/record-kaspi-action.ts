@@ -34,6 +34,7 @@ export const recordKaspiActionStep = createStep(
         type: `action.${input.payload.action}`,
         result: "info",
         message: dryRun ? `Recorded (dry run: not sent to Kaspi) by ${input.origin}` : `Queued by ${input.origin}`,
+        text: { code: dryRun ? "action.dry_run" : "action.queued", params: { action: input.payload.action, origin: input.origin } },
         data: { action_id: id },
       })
     }

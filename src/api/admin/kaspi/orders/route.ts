@@ -4,6 +4,7 @@ import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { AdminListKaspiOrdersType } from "../validators"
 import type { AdminKaspiOrderListItem, AdminKaspiOrdersListResponse } from "../../../../types"
 import { KASPI_ORDER_LIST_FIELDS } from "./list-fields"
+import { withImportTexts } from "./import-texts"
 
 /** The order in which the Kaspi page lists import statuses: what needs a person first. */
 const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "imported", "ignored"]
@@ -55,7 +56,7 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
     skip = 0
   }
   res.json({
-    kaspi_orders: orders,
+    kaspi_orders: await withImportTexts(kaspi, orders),
     count: total,
     offset: q.offset,
     limit: q.limit,

@@ -8,8 +8,7 @@ import { checkKaspiAction, type KaspiActionPayload } from "../../../../../../lib
 import { requestKaspiActionWorkflow } from "../../../../../../workflows/request-kaspi-action"
 import { findKaspiOrderRow } from "../../../../../../lib/outbox/find-kaspi-order-row"
 import type { AdminKaspiActionType } from "../../../validators"
-import type { AdminKaspiActionResponse, AdminKaspiOrderActionsResponse } from "../../../../../../types"
-import { MedusaError } from "@medusajs/framework/utils"
+import type { AdminKaspiActionRefusal, AdminKaspiActionResponse, AdminKaspiOrderActionsResponse } from "../../../../../../types"
 
 /** GET /admin/kaspi/orders/:id/actions: the order's outbox (every action, its state and Kaspi's answer). */
 export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrderActionsResponse>) {
@@ -29,18 +28,29 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrde
  * (400, nothing sent) when Kaspi's rules forbid it. `send_code` is one Kaspi
  * call per click, never retried: its outcome is in `action.result.send_code`.
  */
-export async function POST(req: AuthenticatedMedusaRequest<AdminKaspiActionType>, res: MedusaResponse<AdminKaspiActionResponse>) {
+export async function POST(req: AuthenticatedMedusaRequest<AdminKaspiActionType>, res: MedusaResponse<AdminKaspiActionResponse | AdminKaspiActionRefusal>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const payload = req.validatedBody as KaspiActionPayload
   const row = await findKaspiOrderRow(kaspi, req.params.id)
   const idempotencyKey = (req.headers["idempotency-key"] as string | undefined)?.slice(0, 200)
 
+  // Kaspi's rules first: a refusal answers 400 with the English message (as Medusa's NOT_ALLOWED would)
+  // and its code and parameters, so the admin says it in the merchant's language (issue #19).
+  const check = checkKaspiAction(row, payload)
+  if (!check.ok) {
+    const refusal: AdminKaspiActionRefusal = {
+      type: "not_allowed",
+      message: `Kaspi order ${row.code}: ${check.reason}. Nothing was sent to Kaspi.`,
+      code: check.code,
+      params: { ...check.params, order: row.code },
+    }
+    return void res.status(400).json(refusal)
+  }
+
   if (payload.action === "cancel" && row.order_id) {
-    // Both sides must agree: check Kaspi's rules, cancel in Medusa (which can refuse,
+    // Both sides must agree: Kaspi's rules (checked above), cancel in Medusa (which can refuse,
     // e.g. a shipped order), then tell Kaspi. The order.canceled subscriber sees the
     // outbox row and does not send it twice.
-    const check = checkKaspiAction(row, payload)
-    if (!check.ok) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Kaspi order ${row.code}: ${check.reason}. Nothing was sent to Kaspi.`)
     const orders = req.scope.resolve<IOrderModuleService>(Modules.ORDER)
     const order = await orders.retrieveOrder(row.order_id, { select: ["id", "status", "metadata"] })
     if (order.status !== "canceled") {
