@@ -4,14 +4,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow, createOrderFulfillmentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
-import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
-import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
 import { drainKaspiOutbox } from "../../src/lib/outbox/drain-kaspi-outbox"
 import { acceptMissedAutoAccepts } from "../../src/lib/outbox/accept-missed-auto-accepts"
+import { prepareKaspiShop } from "../helpers/kaspi-shop"
 
 jest.setTimeout(180_000)
 
@@ -54,14 +52,8 @@ medusaIntegrationTestRunner({
       })
 
     beforeEach(async () => {
-      sandbox.reset()
-      sandbox.setFaults({ rate: 0, kinds: [] })
       const container = getContainer()
-      kaspi = container.resolve(KASPI_MODULE)
-      const setup = await ensureKaspiAccountSetup(container, ACCOUNT)
-      locationId = setup.stock_location_id
-      await kaspi.createKaspiStoreMappings({ account_id: ACCOUNT, store_id: "PP1", stock_location_id: locationId })
-      await seedCatalog(container, [{ sku: "CASE-1", title: "Чехол", price: 3500, stock: { [locationId]: 100 } }])
+      ;({ kaspi, locationId } = await prepareKaspiShop(container, sandbox, ACCOUNT, [{ sku: "CASE-1", title: "Чехол", price: 3500, stock: 100 }]))
       admin = await adminHeaders(api, container)
     })
 

@@ -3,13 +3,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
-import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
-import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
 import { runKaspiBackfillTick } from "../../src/lib/backfill/run-kaspi-backfill-tick"
 import { DEFAULT_BACKFILL_SLICE_LIMITS, runKaspiBackfillSlice } from "../../src/lib/backfill/run-kaspi-backfill-slice"
+import { prepareKaspiShop } from "../helpers/kaspi-shop"
 
 jest.setTimeout(180_000)
 
@@ -65,13 +63,8 @@ medusaIntegrationTestRunner({
     }
 
     beforeEach(async () => {
-      sandbox.reset()
-      sandbox.setFaults({ rate: 0, kinds: [] })
       const container = getContainer()
-      kaspi = container.resolve(KASPI_MODULE)
-      const setup = await ensureKaspiAccountSetup(container, ACCOUNT)
-      await kaspi.createKaspiStoreMappings({ account_id: ACCOUNT, store_id: "PP1", stock_location_id: setup.stock_location_id })
-      await seedCatalog(container, [{ sku: "BF-1", title: "Backfill", price: 2000, stock: { [setup.stock_location_id]: 100 } }])
+      ;({ kaspi } = await prepareKaspiShop(container, sandbox, ACCOUNT, [{ sku: "BF-1", title: "Backfill", price: 2000, stock: 100 }]))
       admin = await adminHeaders(api, container)
     })
 

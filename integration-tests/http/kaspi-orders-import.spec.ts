@@ -3,11 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
-import { seedCatalog } from "../helpers/catalog"
 import { adminHeaders } from "../helpers/admin-auth"
-import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "../../src/lib/sync/ensure-kaspi-account-setup"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
 import { importKaspiOrderSafely } from "../../src/lib/sync/import-kaspi-order-safely"
 import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
@@ -15,6 +12,7 @@ import { importKaspiOrderWorkflow } from "../../src/workflows/import-kaspi-order
 import { createOrderFulfillmentWorkflow } from "@medusajs/medusa/core-flows"
 import pollKaspiOrdersJob from "../../src/jobs/poll-kaspi-orders"
 import { runBackfillToEnd } from "../helpers/backfill"
+import { prepareKaspiShop } from "../helpers/kaspi-shop"
 
 jest.setTimeout(180_000)
 
@@ -72,18 +70,12 @@ medusaIntegrationTestRunner({
     let locationId: string
 
     beforeEach(async () => {
-      sandbox.reset()
-      sandbox.setFaults({ rate: 0, kinds: [] })
       const container = getContainer()
-      kaspi = container.resolve(KASPI_MODULE)
-      const setup = await ensureKaspiAccountSetup(container, ACCOUNT)
-      locationId = setup.stock_location_id
-      await kaspi.createKaspiStoreMappings({ account_id: ACCOUNT, store_id: "PP1", stock_location_id: locationId })
-      await seedCatalog(container, [
-        { sku: "PHONE-1", title: "Смартфон", price: 150000, stock: { [locationId]: 10 } },
-        { sku: "CASE-1", title: "Чехол", price: 3500, stock: { [locationId]: 50 } },
-        { sku: "APPLES-KG", title: "Яблоки", price: 1560, stock: { [locationId]: 100 } },
-      ])
+      ;({ kaspi, locationId } = await prepareKaspiShop(container, sandbox, ACCOUNT, [
+        { sku: "PHONE-1", title: "Смартфон", price: 150000, stock: 10 },
+        { sku: "CASE-1", title: "Чехол", price: 3500, stock: 50 },
+        { sku: "APPLES-KG", title: "Яблоки", price: 1560, stock: 100 },
+      ]))
     })
 
     it("imports a multi-entry pickup order as a native order with Kaspi's totals, stock reserved and payment captured", async () => {
