@@ -2,7 +2,6 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type { KaspiOrder } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
-import { ensureKaspiAccountSetup } from "./ensure-kaspi-account-setup"
 import { describeStockShortage, stockShortageReason } from "./describe-stock-shortage"
 import type { KaspiText } from "../../types/kaspi-texts"
 import { importKaspiOrderWorkflow, importTransactionId, type ImportKaspiOrderResult } from "../../workflows/import-kaspi-order"
@@ -39,8 +38,7 @@ function errorMessage(e: unknown): string {
 }
 
 /**
- * Runs the import workflow for one order (setting the account up first when
- * it never was) and turns a thrown error into a recorded outcome (failed or
+ * Runs the import workflow for one order and turns a thrown error into a recorded outcome (failed or
  * needs_attention, with Medusa's message), so one bad order never stops a
  * sync. The workflow has already undone its changes.
  */
@@ -50,10 +48,6 @@ export async function importKaspiOrderSafely(
   order: KaspiOrder
 ): Promise<{ outcome: ImportOutcome; kaspi_order_id?: string; order_id?: string; reason?: string }> {
   try {
-    // The import reads the stored setup; an account without one is set up here, once, before its first import.
-    await ensureKaspiAccountSetup(container, accountId).catch((e) => {
-      throw new Error(`The Kaspi account "${accountId}" could not be set up in Medusa: ${errorMessage(e)}`)
-    })
     const { result } = await importKaspiOrderWorkflow(container).run({
       input: { account_id: accountId, order },
       context: { transactionId: importTransactionId(accountId, order.id) },

@@ -4,6 +4,7 @@ import type { KaspiOrder, KaspiOrderState, KaspiOrdersPage } from "../../modules
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { importKaspiOrderSafely, type ImportOutcome } from "./import-kaspi-order-safely"
 import { applyKaspiStatusChange } from "./apply-kaspi-status-change"
+import { prepareAccountForImports } from "./prepare-account-for-imports"
 
 export const NEW_ORDER_STATES: KaspiOrderState[] = ["NEW", "SIGN_REQUIRED"]
 export const ACCEPTED_ORDER_STATES: KaspiOrderState[] = ["PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"]
@@ -100,6 +101,7 @@ export async function syncKaspiOrdersPage(
   const fresh = page.orders.filter((o) => !done.has(o.id))
   for (const o of fresh) done.add(o.id)
   if (!fresh.length) return stats
+  await prepareAccountForImports(container, accountId)
   // One read for the page's known orders instead of one per order.
   const known = new Map(
     (
@@ -145,6 +147,7 @@ export async function syncKaspiOrderByCode(container: MedusaContainer, accountId
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const order = await (await kaspi.getClient(accountId)).getOrderByCode(code)
   if (!order) return "skipped"
+  await prepareAccountForImports(container, accountId)
   return syncOne(container, kaspi, accountId, order)
 }
 

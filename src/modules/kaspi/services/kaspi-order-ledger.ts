@@ -1,4 +1,4 @@
-import { InjectManager, InjectTransactionManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
+import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiOrder as KaspiApiOrder } from "../client"
@@ -6,6 +6,9 @@ import { importStatusTransition, KaspiImportTransitionError, type KaspiImportAct
 import { kaspiOrderRecordValues } from "../kaspi-order-record"
 import type { KaspiImportStatus } from "../models"
 import type { KaspiImportClaimedFrom, KaspiImportOutcome, KaspiImportReleaser, KaspiOrderRecordUpsert } from "../types"
+
+/** Reads and compare-and-sets before giving up on a row other writers keep moving. */
+const CAS_ATTEMPTS = 3
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -21,9 +24,10 @@ interface ImportFields {
 
 /**
  * The Kaspi orders the plugin knows (kaspi_order) and where each one's import
- * stands. Every import_status move is checked against import-status.ts under
- * a row lock, so two pollers on two machines cannot both import an order and
- * an illegal move throws instead of writing.
+ * stands. Every import_status move is checked against import-status.ts and
+ * written as a compare-and-set on the row as it was read (one statement, no
+ * transaction held), so two pollers on two machines cannot both import an
+ * order and an illegal move throws instead of writing.
  */
 export class KaspiOrderLedger {
   protected readonly baseRepository_: DAL.RepositoryService
@@ -151,43 +155,43 @@ export class KaspiOrderLedger {
   /**
    * Takes the order for one import attempt, or answers null when it is imported,
    * ignored or held by another import whose lease has not run out (the `claim`
-   * rule). The row lock makes it a compare-and-set: two pollers cannot both win.
+   * rule). A compare-and-set: the update only lands on the row as it was read,
+   * so two pollers cannot both win.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async claim(
     id: string,
     leaseSeconds: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ id: string; previous_import_status: string } | null> {
-    const manager = sharedContext.transactionManager!
-    const row = await this.lock_(manager, id)
-    if (!row || row.deleted || !importStatusTransition(row, "importing", "claim").allowed) return null
-    await manager.execute(
-      `update kaspi_order set import_status = 'importing', import_lease_until = now() + (? * interval '1 second'),
-         attempts = attempts + 1, last_attempt_at = now(), updated_at = now()
-       where id = ?`,
-      [leaseSeconds, id]
-    )
-    return { id, previous_import_status: row.status }
+    const manager = sharedContext.manager!
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const row = await this.read_(manager, id)
+      if (!row || row.deleted || !importStatusTransition(row, "importing", "claim").allowed) return null
+      const set = `import_status = 'importing', import_lease_until = now() + (? * interval '1 second'),
+         attempts = attempts + 1, last_attempt_at = now(), updated_at = now()`
+      if (await this.compareAndSet_(manager, id, row, set, [leaseSeconds])) return { id, previous_import_status: row.status }
+    }
+    return null
   }
 
   /** Ends an import attempt with its outcome (the lease is released). */
-  @InjectTransactionManager()
+  @InjectManager()
   async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const { import_status: to, reason, order_id, unmapped_skus } = outcome
-    await this.move_(sharedContext.transactionManager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
+    await this.move_(sharedContext.manager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
   }
 
   /** Puts the order back in the import queue: a person's retry, a SKU now mapped, or an undone finish (which unlinks). */
-  @InjectTransactionManager()
+  @InjectManager()
   async release(id: string, by: KaspiImportReleaser, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    await this.move_(sharedContext.transactionManager!, id, "pending", by, by === "undo_finish" ? { order_id: null } : {})
+    await this.move_(sharedContext.manager!, id, "pending", by, by === "undo_finish" ? { order_id: null } : {})
   }
 
   /** The claim's compensation: gives the order back in the status the claim found it in (lease released). */
-  @InjectTransactionManager()
+  @InjectManager()
   async undoClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
-    await this.move_(sharedContext.transactionManager!, id, previous, "undo_claim", {})
+    await this.move_(sharedContext.manager!, id, previous, "undo_claim", {})
   }
 
   /**
@@ -214,44 +218,52 @@ export class KaspiOrderLedger {
     )
   }
 
-  /** The row's import state, locked until the transaction ends; null when there is no such row. */
-  private async lock_(manager: EntityManager, id: string): Promise<(KaspiImportState & { deleted: boolean }) | null> {
+  /** The row's import state as it is now; null when there is no such row. */
+  private async read_(manager: EntityManager, id: string): Promise<(KaspiImportState & { deleted: boolean }) | null> {
     const rows = await manager.execute(
       `select import_status as status, order_id is not null as linked,
          coalesce(import_lease_until > now(), false) as lease_live, deleted_at is not null as deleted
-       from kaspi_order where id = ? for update`,
+       from kaspi_order where id = ?`,
       [id]
     )
     const row = rows[0] as { status: KaspiImportStatus; linked: boolean; lease_live: boolean; deleted: boolean } | undefined
     return row ? { status: row.status, linked: row.linked, leaseLive: row.lease_live, deleted: row.deleted } : null
   }
 
+  /**
+   * Writes `set` only if the row still is what the transition was decided on
+   * (status, linked, lease live): one statement, no transaction to hold. False
+   * when another writer moved the row in between (the caller reads again).
+   */
+  private async compareAndSet_(manager: EntityManager, id: string, was: KaspiImportState, set: string, setParams: unknown[]): Promise<boolean> {
+    const rows = await manager.execute(
+      `update kaspi_order set ${set}
+       where id = ? and import_status = ? and (order_id is not null) = ?
+         and coalesce(import_lease_until > now(), false) = ?
+       returning id`,
+      [...setParams, id, was.status, was.linked, was.leaseLive]
+    )
+    return rows.length > 0
+  }
+
   /** Checks the move against import-status.ts and writes it; nothing is written for a row that does not exist. */
-  private async move_(
-    manager: EntityManager,
-    id: string,
-    to: KaspiImportStatus,
-    by: KaspiImportActor,
-    fields: ImportFields,
-    locked?: KaspiImportState | null
-  ): Promise<void> {
-    const row = locked ?? (await this.lock_(manager, id))
-    if (!row) return
-    const verdict = importStatusTransition(row, to, by)
-    if (!verdict.allowed) throw new KaspiImportTransitionError(id, verdict.why)
-    await manager.execute(
-      `update kaspi_order set import_status = ?, import_reason = ?,
-         order_id = case when ? then ? else order_id end,
-         unmapped_skus = ?::jsonb, import_lease_until = null, updated_at = now()
-       where id = ?`,
-      [
+  private async move_(manager: EntityManager, id: string, to: KaspiImportStatus, by: KaspiImportActor, fields: ImportFields): Promise<void> {
+    for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+      const row = await this.read_(manager, id)
+      if (!row) return
+      const verdict = importStatusTransition(row, to, by)
+      if (!verdict.allowed) throw new KaspiImportTransitionError(id, verdict.why)
+      const set = `import_status = ?, import_reason = ?, order_id = case when ? then ? else order_id end,
+         unmapped_skus = ?::jsonb, import_lease_until = null, updated_at = now()`
+      const params = [
         to,
         fields.reason ?? null,
         fields.order_id !== undefined,
         fields.order_id ?? null,
         fields.unmapped_skus?.length ? JSON.stringify(fields.unmapped_skus) : null,
-        id,
       ]
-    )
+      if (await this.compareAndSet_(manager, id, row, set, params)) return
+    }
+    throw new KaspiImportTransitionError(id, `the order kept changing under ${by} (${CAS_ATTEMPTS} tries)`)
   }
 }
