@@ -10,7 +10,7 @@ import { KASPI_MODULE } from "../src/modules/kaspi"
 import type KaspiModuleService from "../src/modules/kaspi/service"
 import { ensureKaspiAccountSetup } from "../src/lib/sync/ensure-kaspi-account-setup"
 import { ALL_ORDER_STATES, syncKaspiOrders } from "../src/lib/sync/sync-kaspi-orders"
-import { requestKaspiActionWorkflow } from "../src/workflows/request-kaspi-action"
+import { requestKaspiAction } from "../src/lib/outbox/request-kaspi-action"
 
 type Kind = "accept" | "cancel" | "assemble"
 const SANDBOX_ACTION: Record<Kind, string> = { accept: "ACCEPTED_BY_MERCHANT", cancel: "CANCELLED", assemble: "ASSEMBLE" }
@@ -78,7 +78,7 @@ export default async function run({ container, args }: { container: MedusaContai
     const row = rows.get(code)!
     started.set(code, Date.now())
     if (kind === "accept") {
-      await requestKaspiActionWorkflow(container).run({ input: { kaspi_order: row.id, payload: { action: "accept" }, origin: "admin" } })
+      await requestKaspiAction(container, { kaspi_order: row.id, payload: { action: "accept" }, origin: "admin" })
     } else if (kind === "cancel") {
       await cancelOrderWorkflow(container).run({ input: { order_id: row.order_id as string } })
     } else {

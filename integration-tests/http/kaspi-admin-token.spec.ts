@@ -5,6 +5,9 @@ import { startSandboxForApp } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import { captureOutput } from "../helpers/capture-output"
+import { prepareKaspiShop } from "../helpers/kaspi-shop"
+import { ALL_ORDER_STATES, syncKaspiOrders } from "../../src/lib/sync/sync-kaspi-orders"
+import { drainKaspiOutbox } from "../../src/lib/outbox/drain-kaspi-outbox"
 
 jest.setTimeout(120_000)
 
@@ -107,6 +110,30 @@ medusaIntegrationTestRunner({
       const unknown = await api.post("/admin/kaspi/accounts/nope/token", { token: TOKEN }, { ...admin, ...noThrow })
       expect(unknown.status).toBe(404)
       expect(await rawRows()).toHaveLength(0)
+    })
+
+    it("actions given up while the shop had no working token are sent again when a new token is saved (issue #13)", async () => {
+      const container = getContainer()
+      expect((await api.post("/admin/kaspi/accounts/default/token", { token: TOKEN }, admin)).data.saved).toBe(true)
+      const { kaspi } = await prepareKaspiShop(container, sandbox, "default", [{ sku: "CASE-1", title: "Чехол", price: 3500, stock: 10 }])
+      const o = sandbox.addOrder({ entries: [{ sku: "CASE-1", quantity: 1, basePrice: 3500 }], storeId: "PP1", status: "APPROVED_BY_BANK", deliveryMode: "DELIVERY_PICKUP" })
+      const now = sandbox.now()
+      await syncKaspiOrders(container, { accountId: "default", from: now - 13 * 24 * 3600 * 1000, to: now, states: ALL_ORDER_STATES })
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+
+      // The token is removed (revoked in the cabinet, say): the accept cannot reach Kaspi and is given up.
+      await api.delete("/admin/kaspi/accounts/default/token", admin)
+      const accept = await api.post(`/admin/kaspi/orders/${row.id}/actions`, { action: "accept" }, { ...admin, ...noThrow })
+      expect(accept.data.action).toMatchObject({ status: "failed", error_kind: "not_configured" })
+
+      // A new token is saved: the given-up accept goes to Kaspi once, on the same row.
+      await api.post("/admin/kaspi/accounts/default/token", { token: TOKEN }, admin)
+      expect((await kaspi.listKaspiActions({ id: accept.data.action.id }))[0].status).toBe("pending")
+      expect(await drainKaspiOutbox(container)).toMatchObject({ sent: 1 })
+      expect(sandbox.actions().filter((a) => a.code === o.code && a.action === "ACCEPTED_BY_MERCHANT" && a.result === "ok")).toHaveLength(1)
+      const history = await kaspi.listKaspiEvents({ kaspi_order_id: row.id, type: "action.accept" })
+      expect(history.map((e) => (e.data as { params?: { why?: string } }).params?.why)).toContain("token")
+      await api.delete("/admin/kaspi/accounts/default/token", admin)
     })
 
     it("never printed the token in any log line during the suite", () => {

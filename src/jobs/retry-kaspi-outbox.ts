@@ -12,10 +12,10 @@ import { drainKaspiOutbox } from "../lib/outbox/drain-kaspi-outbox"
 export default async function retryKaspiOutboxJob(container: MedusaContainer): Promise<void> {
   if (!container.resolve<KaspiModuleService>(KASPI_MODULE).getResolvedOptions().actions.retryInBackground) return
   const counts = await drainKaspiOutbox(container)
-  if (counts.sent || counts.failed || counts.retry || counts.waybills) {
+  if (counts.sent || counts.failed || counts.retry || counts.revived || counts.waybills) {
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
-      .info(`Kaspi outbox: ${counts.sent} sent, ${counts.retry} to retry, ${counts.failed} refused, ${counts.waybills} waybills attached`)
+      .info(`Kaspi outbox: ${counts.sent} sent, ${counts.retry} to retry, ${counts.failed} refused, ${counts.revived} sent again, ${counts.waybills} waybills attached`)
   }
 }
 

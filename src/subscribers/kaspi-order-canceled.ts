@@ -7,16 +7,19 @@ import { requestKaspiActionOrLog } from "../lib/outbox/request-kaspi-action-or-l
 import { isFromKaspi } from "../lib/outbox/loop-guard"
 
 /**
- * A Kaspi order cancelled in Medusa is cancelled on Kaspi, with the Kaspi reason
- * chosen in the admin (order metadata `kaspi_cancel_reason`) or the configured
- * default. A cancellation that came from Kaspi is not sent back.
+ * A Kaspi order cancelled on Medusa's own screens is cancelled on Kaspi, with
+ * the Kaspi reason in the order metadata `kaspi_cancel_reason` or the
+ * configured default. A cancellation that came from Kaspi, or that Kaspi
+ * already confirmed (the Kaspi page's cancel: Kaspi first), is not sent again.
  */
 export default async function kaspiOrderCanceled({ event, container }: SubscriberArgs<{ id: string }>) {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const [row] = await kaspi.listKaspiOrders({ order_id: event.data.id })
   if (!row) return
-  // Cancelled through the plugin's own action: the outbox already has it.
-  if ((await kaspi.listKaspiActions({ kaspi_order_id: row.id, action: "cancel" }, { take: 1 })).length) return
+  // Cancelled through the plugin's own action (Kaspi first, then Medusa): the outbox has it already.
+  // A cancel Kaspi refused earlier is asked again: Medusa has cancelled now, Kaspi must hear it or the order disagrees.
+  const asked = await kaspi.listKaspiActions({ kaspi_order_id: row.id, action: "cancel", status: ["pending", "sending", "sent", "dry_run"] }, { take: 1 })
+  if (asked.length) return
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "metadata"], filters: { id: event.data.id } })
   const metadata = (data[0]?.metadata ?? {}) as Record<string, unknown>
@@ -33,7 +36,8 @@ export default async function kaspiOrderCanceled({ event, container }: Subscribe
     return
   }
   const reason = (metadata.kaspi_cancel_reason as KaspiCancellationReason) ?? kaspi.getResolvedOptions().actions.defaultCancelReason
-  // Medusa has no "before cancel" hook: the order is cancelled already, so a refusal is said loudly.
+  // Medusa has no "before cancel" hook: the order is cancelled already, so a refusal from Kaspi flags the
+  // order as disagreeing, with Kaspi's words (record-kaspi-answer), and a refusal by the rules is logged.
   await requestKaspiActionOrLog(
     container,
     row,

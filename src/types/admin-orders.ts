@@ -1,13 +1,20 @@
 import type { KaspiRefusalCode, KaspiText, KaspiTextParams } from "./kaspi-texts"
 import type { z } from "@medusajs/framework/zod"
 import type { InferTypeOf } from "@medusajs/framework/types"
-import type { AdminKaspiAction, AdminListKaspiOrders, AdminSyncKaspiOrders } from "../api/admin/kaspi/validators"
+import type {
+  AdminKaspiAction,
+  AdminListKaspiActions,
+  AdminListKaspiOrders,
+  AdminResolveKaspiDisagreement,
+  AdminSyncKaspiOrders,
+} from "../api/admin/kaspi/validators"
 import type { KASPI_ORDER_LIST_FIELDS } from "../api/admin/kaspi/orders/list-fields"
 import type { KaspiAction, KaspiEvent, KaspiOrder } from "../modules/kaspi/models"
 import type { KaspiImportStatus } from "../modules/kaspi/models/kaspi-order"
 import type { KaspiCancellationReason, KaspiOrderAttributes } from "../modules/kaspi/client/schemas"
 import type { OfferedAction } from "../lib/actions/allowed-actions"
 import type { SendCodeOutcome } from "../lib/actions/send-code-outcome"
+import type { KaspiDisagreement } from "../lib/actions/disagreement"
 
 // ── requests (what the admin sends: the validators' input) ─────────────────────
 
@@ -20,12 +27,18 @@ export type AdminKaspiOrdersQuery = {
 }
 /** POST /admin/kaspi/orders/:id/actions */
 export type AdminKaspiActionRequest = z.input<typeof AdminKaspiAction>
+/** GET /admin/kaspi/actions query as a URL carries it. */
+export type AdminKaspiActionsQuery = {
+  [K in keyof z.infer<typeof AdminListKaspiActions>]?: string | number
+}
+/** POST /admin/kaspi/orders/:id/resolve */
+export type AdminResolveKaspiDisagreementRequest = z.input<typeof AdminResolveKaspiDisagreement>
 /** POST /admin/kaspi/orders/sync: `{}` polls now, `{ from, to? }` backfills. */
 export type AdminSyncKaspiOrdersRequest = z.input<typeof AdminSyncKaspiOrders>
 
 // ── records ─────────────────────────────────────────────────────────────────────
 
-export type { KaspiImportStatus, OfferedAction, SendCodeOutcome }
+export type { KaspiImportStatus, OfferedAction, SendCodeOutcome, KaspiDisagreement }
 export type KaspiCancelReason = KaspiCancellationReason
 
 /** The stored kaspi_order row, as the module's generated methods return it. */
@@ -44,9 +57,11 @@ export interface KaspiSyncProblem {
 /** One row of the Kaspi orders list (KASPI_ORDER_LIST_FIELDS). */
 export type AdminKaspiOrderListItem = Omit<
   Pick<KaspiOrderRecord, (typeof KASPI_ORDER_LIST_FIELDS)[number]>,
-  "sync_problem" | "unmapped_skus"
+  "sync_problem" | "unmapped_skus" | "disagreement"
 > & {
   sync_problem: KaspiSyncProblem | null
+  /** Medusa and Kaspi no longer say the same and a person must decide (kaspi_order.disagreement). */
+  disagreement: KaspiDisagreement | null
   unmapped_skus: string[] | null
   /** The import reason as a code and parameters (from the import event), for the admin's language; null on older rows. */
   import_text?: KaspiText | null
@@ -104,6 +119,19 @@ export interface AdminKaspiOrderActionsResponse {
 /** POST /admin/kaspi/orders/:id/actions */
 export interface AdminKaspiActionResponse {
   action: KaspiActionRecord
+}
+
+/** GET /admin/kaspi/actions: outbox rows across orders (the failed ones, by default). */
+export interface AdminKaspiActionsListResponse {
+  actions: KaspiActionRecord[]
+  count: number
+  offset: number
+  limit: number
+}
+
+/** POST /admin/kaspi/orders/:id/resolve: the order after Kaspi was read again and the disagreement cleared. */
+export interface AdminResolveKaspiDisagreementResponse {
+  kaspi_order: AdminKaspiOrderListItem
 }
 
 /** The 400 of POST /admin/kaspi/orders/:id/actions when Kaspi's rules forbid the action: English `message`, plus its code for the admin. */

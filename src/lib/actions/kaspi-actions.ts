@@ -153,16 +153,18 @@ export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload): Act
 }
 
 /**
- * The outbox key that makes a retried request the same action: an order is
- * accepted, cancelled or assembled once; a completion is keyed by the code tried;
- * the caller's Idempotency-Key, when given, names the request.
+ * The outbox key of an intent: an order is accepted, cancelled or assembled
+ * once, whoever asks (the admin route and the order.canceled subscriber asking
+ * for the same cancel get the same row); a completion is keyed by the code
+ * tried; a line cut by the line and the quantity kept.
  *
  * Sending the code (completion step 1) is one row per click of the merchant
- * (each may text the buyer a code, API.md a.11). Without the caller's key a
- * click is named by the last step-1 row already answered for this order
- * (`previousSendCode`, null for the first): a double submit or a retried route
- * that arrives while the first request is on its way finds the same key (one
- * send), while a click after Kaspi answered gets a new one.
+ * (each may text the buyer a code, API.md a.11): the caller's Idempotency-Key
+ * names the click; without it a click is named by the last step-1 row already
+ * answered for this order (`previousSendCode`, null for the first), so a
+ * double submit or a retried route that arrives while the first request is on
+ * its way finds the same key (one send), while a click after Kaspi answered
+ * gets a new one.
  */
 export function actionIdempotencyKey(
   accountId: string,
@@ -172,14 +174,13 @@ export function actionIdempotencyKey(
   previousSendCode?: string | null
 ): string {
   const base = `${accountId}:${kaspiId}:${p.action}`
-  if (requestKey) return `${base}:req:${requestKey}`
   switch (p.action) {
     case "complete":
       return `${base}:${p.security_code}`
     case "cancel_entry":
       return `${base}:${p.entry_id}:${p.remained_quantity}`
     case "send_code":
-      return `${base}:after:${previousSendCode ?? "none"}`
+      return requestKey ? `${base}:req:${requestKey}` : `${base}:after:${previousSendCode ?? "none"}`
     default:
       return base
   }

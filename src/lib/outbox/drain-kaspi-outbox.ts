@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
-import { sendKaspiAction, type SendOutcome } from "./send-kaspi-action"
+import type { SendOutcome } from "../../workflows/send-kaspi-action/steps/record-kaspi-answer"
+import { deliverKaspiAction } from "./deliver-kaspi-action"
 import { attachKaspiWaybills } from "./attach-kaspi-waybills"
 import { sendCodeAbandoned, sendCodeText } from "../actions/send-code-outcome"
 
@@ -29,18 +30,21 @@ async function settleAbandonedSendCodes(kaspi: KaspiModuleService): Promise<numb
 }
 
 /**
- * One pass of the outbox: claims due actions (and those whose sender died) and
- * sends them, then fetches waybills Kaspi has published since. Safe to run on
+ * One pass of the outbox: revives what Kaspi can take again, claims due
+ * actions (and those whose sender died) and sends each with the send
+ * workflow, then fetches waybills Kaspi has published since. Safe to run on
  * every instance at once: each row is claimed by exactly one.
  */
-export async function drainKaspiOutbox(container: MedusaContainer): Promise<Record<SendOutcome, number> & { waybills: number }> {
+export async function drainKaspiOutbox(container: MedusaContainer): Promise<Record<SendOutcome, number> & { revived: number; waybills: number }> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const o = kaspi.getResolvedOptions().actions
-  const counts = { sent: 0, retry: 0, failed: 0, skipped: 0, waybills: 0 }
+  const counts = { sent: 0, retry: 0, failed: 0, skipped: 0, revived: 0, waybills: 0 }
   if (o.dryRun) return counts
   counts.failed += await settleAbandonedSendCodes(kaspi)
+  // Given up while Kaspi could not be reached (or refused the token): sent again once Kaspi answered a poll since.
+  counts.revived = await kaspi.reviveGivenUpKaspiActions({ answeredSince: true }, "kaspi_back")
   const ids = await kaspi.claimKaspiActions({ limit: o.batchSize, leaseSeconds: o.leaseSeconds })
-  for (const id of ids) counts[await sendKaspiAction(container, id)] += 1
+  for (const id of ids) counts[await deliverKaspiAction(container, id, { claimed: true })] += 1
   counts.waybills = await attachKaspiWaybills(container)
   return counts
 }

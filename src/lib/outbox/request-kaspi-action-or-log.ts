@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import type { KaspiActionPayload } from "../actions/kaspi-actions"
-import { requestKaspiActionWorkflow } from "../../workflows/request-kaspi-action"
+import { requestKaspiAction } from "./request-kaspi-action"
 
 /**
  * For subscribers: asks for a Kaspi action and, when it cannot be taken (Kaspi's
@@ -18,7 +18,7 @@ export async function requestKaspiActionOrLog(
   whatHappened: string
 ): Promise<void> {
   try {
-    await requestKaspiActionWorkflow(container).run({ input: { kaspi_order: row.id, payload, origin } })
+    await requestKaspiAction(container, { kaspi_order: row.id, payload, origin })
   } catch (e) {
     await container.resolve<KaspiModuleService>(KASPI_MODULE).logKaspiEvent({
       account_id: row.account_id,

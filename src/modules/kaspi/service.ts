@@ -6,7 +6,6 @@ import type { KaspiCheckOptions, KaspiCheckResult } from "./check"
 import type { KaspiAccountConfig, KaspiResolvedOptions } from "./options"
 import type { SecretToken } from "./secret"
 import type {
-  KaspiAbandonedAction,
   KaspiAccountInfo,
   KaspiActionIntent,
   KaspiActionOutcome,
@@ -20,7 +19,6 @@ import type {
   KaspiImportReleaser,
   KaspiOrderOptionOverrides,
   KaspiOrderRecordUpsert,
-  KaspiPollClaim,
   KaspiPollResult,
   KaspiRequestStats,
 } from "./types"
@@ -32,6 +30,7 @@ import type { KaspiEventLog } from "./services/kaspi-event-log"
 import type { KaspiOrderLedger } from "./services/kaspi-order-ledger"
 import type { KaspiOutbox } from "./services/kaspi-outbox"
 import type { KaspiPollLease } from "./services/kaspi-poll-lease"
+import { reviveGivenUpActions, type KaspiReviveReason } from "./services/revive-given-up-actions"
 import {
   KaspiAccountCredential,
   KaspiAccountSettings,
@@ -126,10 +125,12 @@ class KaspiModuleService extends MedusaService({
   getAccountToken(accountId?: string): Promise<SecretToken> {
     return this.accounts_.token(accountId)
   }
-  /** A new token is used at once: the shop's client with the old one is closed. */
+  /** A new token is used at once (the old client closed), and actions given up on without a working one go again. */
   async storeAccountToken(accountId: string, token: string, setBy?: string): Promise<KaspiAccountInfo> {
     await this.accounts_.storeToken(accountId, token, setBy)
-    return this.afterTokenChange_(accountId)
+    const info = await this.afterTokenChange_(accountId)
+    await this.reviveGivenUpKaspiActions({ accountId: info.id }, "token")
+    return info
   }
   async clearAccountToken(accountId: string): Promise<KaspiAccountInfo> {
     await this.accounts_.clearToken(accountId)
@@ -169,11 +170,7 @@ class KaspiModuleService extends MedusaService({
   upsertKaspiOrderRecord(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiOrderRecordUpsert> {
     return this.ledger_.upsert(accountId, order, sharedContext)
   }
-  recordInvalidKaspiOrder(
-    accountId: string,
-    invalid: { id?: string; code?: string; reason: string; raw: unknown },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<{ id: string; newly_flagged: boolean } | null> {
+  recordInvalidKaspiOrder(accountId: string, invalid: Parameters<KaspiOrderLedger["recordInvalid"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
     return this.ledger_.recordInvalid(accountId, invalid, sharedContext)
   }
   claimKaspiOrderImport(id: string, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; previous_import_status: string } | null> {
@@ -190,21 +187,13 @@ class KaspiModuleService extends MedusaService({
   undoKaspiOrderImportClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.ledger_.undoClaim(id, previous, sharedContext)
   }
-  listKaspiOrdersMissingAccept(
-    accountId: string,
-    opts: { importedBeforeSeconds: number; limit: number },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<Array<{ id: string; account_id: string; code: string }>> {
+  listKaspiOrdersMissingAccept(accountId: string, opts: Parameters<KaspiOrderLedger["listMissingAccept"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
     return this.ledger_.listMissingAccept(accountId, opts, sharedContext)
   }
 
   // The poll lease (services/kaspi-poll-lease.ts)
 
-  claimKaspiPoll(
-    accountId: string,
-    opts: { dueAfterSeconds: number; leaseSeconds: number; owner: string; force?: boolean },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<KaspiPollClaim | null> {
+  claimKaspiPoll(accountId: string, opts: Parameters<KaspiPollLease["claim"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
     return this.pollLease_.claim(accountId, opts, sharedContext)
   }
   renewKaspiPoll(accountId: string, owner: string, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
@@ -216,33 +205,19 @@ class KaspiModuleService extends MedusaService({
 
   // Backfills in the background (services/kaspi-backfills.ts)
 
-  startKaspiBackfill(
-    input: { account_id: string; from: Date; to: Date; states: string[]; windows_total: number },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<{ created: true; backfill: KaspiBackfillRow } | { created: false; active_id: string }> {
+  startKaspiBackfill(input: Parameters<KaspiBackfills["start"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.start(input, sharedContext)
   }
-  claimKaspiBackfill(opts: { owner: string; leaseSeconds: number; accountId?: string; exceptIds?: string[] }, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiBackfillRow | null> {
+  claimKaspiBackfill(opts: Parameters<KaspiBackfills["claim"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.claim(opts, sharedContext)
   }
-  saveKaspiBackfillProgress(
-    id: string,
-    owner: string,
-    progress: KaspiBackfillProgress,
-    leaseSeconds: number,
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<KaspiBackfillRow["status"] | null> {
+  saveKaspiBackfillProgress(id: string, owner: string, progress: KaspiBackfillProgress, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.saveProgress(id, owner, progress, leaseSeconds, sharedContext)
   }
   settleKaspiBackfill(id: string, owner: string, outcome: "done" | "cancelled" | "release", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.backfills_.settle(id, owner, outcome, sharedContext)
   }
-  recordKaspiBackfillFailure(
-    id: string,
-    owner: string,
-    failure: { error: string; final: boolean; retryAfterSeconds: number; maxFailures: number },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<KaspiBackfillRow["status"] | null> {
+  recordKaspiBackfillFailure(id: string, owner: string, failure: Parameters<KaspiBackfills["recordFailure"]>[2], @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.recordFailure(id, owner, failure, sharedContext)
   }
   cancelKaspiBackfill(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiBackfillRow | null> {
@@ -251,16 +226,17 @@ class KaspiModuleService extends MedusaService({
 
   // The outbox (services/kaspi-outbox.ts) and the event log (services/kaspi-event-log.ts)
 
-  enqueueKaspiAction(row: KaspiActionIntent, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; created: boolean }> {
+  enqueueKaspiAction(row: KaspiActionIntent, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; created: boolean; revived: boolean }> {
     return this.outbox_.enqueue(row, sharedContext)
+  }
+  /** Given-up actions sent again, each said in its order's history (services/revive-given-up-actions.ts). */
+  reviveGivenUpKaspiActions(opts: { accountId?: string; answeredSince?: boolean }, why: KaspiReviveReason): Promise<number> {
+    return reviveGivenUpActions(this.outbox_, this.events_, opts, why)
   }
   claimKaspiActions(opts: { ids?: string[]; limit: number; leaseSeconds: number }, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     return this.outbox_.claim(opts, sharedContext)
   }
-  settleAbandonedKaspiActions(
-    outcome: { last_error: string; error_kind: string; result: unknown },
-    @MedusaContext() sharedContext: Ctx = {}
-  ): Promise<KaspiAbandonedAction[]> {
+  settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
     return this.outbox_.settleAbandoned(outcome, sharedContext)
   }
   finishKaspiAction(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {

@@ -91,6 +91,16 @@ export interface KaspiActionOutcome {
   result?: unknown
 }
 
+/** A row sent again (by a person, a replaced token or Kaspi answering again). */
+export interface KaspiRevivedAction {
+  id: string
+  account_id: string
+  kaspi_order_id: string
+  code: string
+  action: string
+  error_kind: string | null
+}
+
 export interface KaspiAbandonedAction {
   id: string
   account_id: string

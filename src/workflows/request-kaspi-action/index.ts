@@ -2,7 +2,6 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import type { KaspiActionPayload } from "../../lib/actions/kaspi-actions"
 import { checkKaspiActionStep } from "./steps/check-kaspi-action"
 import { recordKaspiActionStep } from "./steps/record-kaspi-action"
-import { sendKaspiActionNowStep } from "./steps/send-kaspi-action-now"
 
 export const REQUEST_KASPI_ACTION_WORKFLOW = "request-kaspi-action"
 
@@ -17,22 +16,22 @@ export interface RequestKaspiActionInput {
 }
 
 /**
- * A merchant's action for Kaspi: checked against Kaspi's rules (refused with a
- * clear reason, nothing sent), written to the outbox once per idempotency key,
- * then sent. Returns the outbox row: `sent`, `pending` (Kaspi unreachable; the
- * outbox job retries), `failed` (Kaspi refused; its words in `last_error`) or
- * `dry_run`.
+ * Records a merchant's action for Kaspi, and does nothing else: checked
+ * against Kaspi's rules (refused with a clear reason, nothing recorded),
+ * written to the outbox once per intent (asked again after Kaspi refused it,
+ * the same row is sent again). sendKaspiActionWorkflow delivers it;
+ * lib/outbox/request-kaspi-action runs both. Returns `{ id, created, revived }`.
  *
  * @example
  * const { result } = await requestKaspiActionWorkflow(container).run({
  *   input: { kaspi_order: "order_123", payload: { action: "accept" }, origin: "admin" },
  * })
+ * await sendKaspiActionWorkflow(container).run({ input: { action_id: result.id } })
  */
 export const requestKaspiActionWorkflow = createWorkflow(REQUEST_KASPI_ACTION_WORKFLOW, (input: RequestKaspiActionInput) => {
   const target = checkKaspiActionStep(input)
   const recorded = recordKaspiActionStep(
     transform({ input, target }, ({ input, target }) => ({ ...target, payload: input.payload, origin: input.origin }))
   )
-  const action = sendKaspiActionNowStep(transform({ recorded }, ({ recorded }) => ({ id: recorded.id })))
-  return new WorkflowResponse(action)
+  return new WorkflowResponse(recorded)
 })

@@ -4,6 +4,9 @@ import {
   AdminKaspiAction,
   AdminCreateStoreMapping,
   AdminListKaspiEvents,
+  AdminListKaspiActions,
+  AdminResolveKaspiDisagreement,
+  AdminRetryKaspiAction,
   AdminListKaspiOrders,
   AdminListMappings,
   AdminRunKaspiCheck,
@@ -36,4 +39,7 @@ export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/kaspi/store-mappings/:id", middlewares: [validateAndTransformBody(AdminUpdateStoreMapping)] },
   { method: ["GET"], matcher: "/admin/kaspi/events", middlewares: [query(AdminListKaspiEvents)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/:id/actions", middlewares: [validateAndTransformBody(AdminKaspiAction)] },
+  { method: ["POST"], matcher: "/admin/kaspi/orders/:id/resolve", middlewares: [validateAndTransformBody(AdminResolveKaspiDisagreement)] },
+  { method: ["GET"], matcher: "/admin/kaspi/actions", middlewares: [query(AdminListKaspiActions)] },
+  { method: ["POST"], matcher: "/admin/kaspi/actions/:id/retry", middlewares: [validateAndTransformBody(AdminRetryKaspiAction)] },
 ]

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { KASPI_ORDER_STATES } from "../../../modules/kaspi/client/schemas"
 import { KASPI_IMPORT_STATUSES } from "../../../modules/kaspi/models/kaspi-order"
+import { KASPI_ACTION_STATUSES } from "../../../modules/kaspi/models/kaspi-action"
 
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item))
@@ -13,6 +14,8 @@ export const AdminListKaspiOrders = z.object({
   status: csv(z.string().min(1)).optional(),
   state: csv(z.enum(KASPI_ORDER_STATES)).optional(),
   sync_problem: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  /** Orders where Medusa and Kaspi disagree (kaspi_order.disagreement). */
+  disagrees: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
   q: z.string().min(1).optional(),
   created_from: z.coerce.date().optional(),
   created_to: z.coerce.date().optional(),
@@ -20,6 +23,23 @@ export const AdminListKaspiOrders = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 export type AdminListKaspiOrdersType = z.infer<typeof AdminListKaspiOrders>
+
+/** GET /admin/kaspi/actions: the outbox across orders, failed rows by default. */
+export const AdminListKaspiActions = z.object({
+  account_id: z.string().optional(),
+  status: csv(z.enum(KASPI_ACTION_STATUSES)).default(["failed"]),
+  action: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+export type AdminListKaspiActionsType = z.infer<typeof AdminListKaspiActions>
+
+/** POST /admin/kaspi/orders/:id/resolve: a person says the disagreement is settled (a note for the history). */
+export const AdminResolveKaspiDisagreement = z.object({ note: z.string().trim().max(1000).optional() }).strict()
+export type AdminResolveKaspiDisagreementType = z.infer<typeof AdminResolveKaspiDisagreement>
+
+/** POST /admin/kaspi/actions/:id/retry: no body. */
+export const AdminRetryKaspiAction = z.object({}).strict()
 
 export const AdminSyncKaspiOrders = z
   .object({

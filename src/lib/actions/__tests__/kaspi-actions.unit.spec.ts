@@ -176,11 +176,16 @@ describe("checkKaspiAction follows Kaspi's state machine (API.md a.11)", () => {
 })
 
 describe("outbox keys and backoff", () => {
-  it("one key per order for accept/cancel/assemble, one per code for completion, the client's key when given", () => {
+  it("one key per intent: per order for accept/cancel/assemble whoever asks, per code for completion, per line cut; the client's key names only a send_code click", () => {
     expect(actionIdempotencyKey("a", "k1", { action: "accept" })).toBe("a:k1:accept")
     expect(actionIdempotencyKey("a", "k1", { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK" })).toBe("a:k1:cancel")
     expect(actionIdempotencyKey("a", "k1", { action: "complete", security_code: "1234" })).toBe("a:k1:complete:1234")
-    expect(actionIdempotencyKey("a", "k1", { action: "accept" }, "click-7")).toBe("a:k1:accept:req:click-7")
+    // The route (with a client's key) and the order.canceled subscriber (without) ask for the same cancel: one row.
+    expect(actionIdempotencyKey("a", "k1", { action: "cancel", reason: "BUYER_NOT_REACHABLE" }, "click-7")).toBe("a:k1:cancel")
+    expect(actionIdempotencyKey("a", "k1", { action: "accept" }, "click-7")).toBe("a:k1:accept")
+    expect(actionIdempotencyKey("a", "k1", { action: "cancel_entry", entry_id: "e1", remained_quantity: 1, reason: "MERCHANT_OUT_OF_STOCK" })).toBe(
+      "a:k1:cancel_entry:e1:1"
+    )
     expect(actionIdempotencyKey("a", "k1", { action: "send_code" })).not.toBe(actionIdempotencyKey("a", "k2", { action: "send_code" }))
   })
 

@@ -13,6 +13,23 @@ export type KaspiActionStatus = (typeof KASPI_ACTION_STATUSES)[number]
 export const KASPI_ACTIONS_SENT_ONCE: readonly string[] = ["send_code"]
 
 /**
+ * Why a failed row may be sent again by itself once the cause is gone: Kaspi
+ * was unreachable or answered garbage, or refused the token (error kinds of
+ * KaspiApiError). A row failed for any other kind is Kaspi refusing the change,
+ * which only a person's "send again" retries.
+ */
+export const KASPI_GIVEN_UP_KINDS: readonly string[] = [
+  "unauthorized",
+  "forbidden",
+  "rate_limited",
+  "server_error",
+  "timeout",
+  "network",
+  "invalid_response",
+  "not_configured",
+]
+
+/**
  * The outbox: every change the merchant makes that Kaspi must hear about is
  * written here first (in the workflow that caused it), then sent. The unique
  * idempotency key is what makes a retried request or a replayed event the same

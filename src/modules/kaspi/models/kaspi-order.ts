@@ -52,6 +52,14 @@ export const KaspiOrder = model
      * until it can, and the admin must say so. Cleared by the next readable answer.
      */
     sync_problem: model.json().nullable(),
+    /**
+     * Set when Medusa and Kaspi no longer say the same about this order and a
+     * person must decide (`{ kind, action?, reason, kaspi_said?, at }`): Kaspi
+     * refused a change Medusa had already made, or Medusa could not follow what
+     * Kaspi did. Kaspi is the authority for what happens on Kaspi; this is how
+     * the disagreement is shown instead of left silent. Cleared when resolved.
+     */
+    disagreement: model.json().nullable(),
     raw: model.json(),
     events: model.hasMany(() => KaspiEvent, { mappedBy: "kaspi_order" }),
   })
@@ -60,5 +68,6 @@ export const KaspiOrder = model
     { on: ["account_id", "code"], unique: true },
     { on: ["import_status"] },
     { on: ["account_id", "status"] },
+    { on: ["account_id"], where: "disagreement is not null", name: "IDX_kaspi_order_disagreement" },
   ])
   .cascades({ delete: ["events"] })

@@ -1,14 +1,15 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { KASPI_ACTIONS_SENT_ONCE } from "../models"
-import type { KaspiAbandonedAction, KaspiActionIntent, KaspiActionOutcome } from "../types"
+import { KASPI_ACTIONS_SENT_ONCE, KASPI_GIVEN_UP_KINDS } from "../models"
+import type { KaspiAbandonedAction, KaspiActionIntent, KaspiActionOutcome, KaspiRevivedAction } from "../types"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
+const REVIVED_COLUMNS = "id, account_id, kaspi_order_id, code, action, error_kind"
 
 /**
  * The actions to send to Kaspi (kaspi_action): written once per idempotency
@@ -24,18 +25,28 @@ export class KaspiOutbox {
 
   /**
    * Writes an action to the outbox once: a second request with the same
-   * idempotency key (a retried HTTP call, a replayed event) returns the row
-   * that exists instead of adding another. `created` says which happened.
+   * idempotency key (a retried HTTP call, a replayed event, the route and a
+   * subscriber asking for the same cancel) returns the row that exists instead
+   * of adding another. Asked again after Kaspi refused it or it was given up,
+   * the same row is sent again with the newest payload (`revived`): a new
+   * attempt of the same intent, never a second action on Kaspi. Rows sent once
+   * (KASPI_ACTIONS_SENT_ONCE) are never revived: each click is its own key.
    */
   @InjectManager()
-  async enqueue(row: KaspiActionIntent, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<{ id: string; created: boolean }> {
+  async enqueue(
+    row: KaspiActionIntent,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ id: string; created: boolean; revived: boolean }> {
     const manager = sharedContext.manager!
-    const inserted = await manager.execute(
+    const written = await manager.execute(
       `insert into kaspi_action (id, account_id, kaspi_order_id, kaspi_id, code, order_id, action, payload,
          idempotency_key, origin, status, next_attempt_at)
        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, now())
-       on conflict (idempotency_key) where deleted_at is null do nothing
-       returning id`,
+       on conflict (idempotency_key) where deleted_at is null do update set
+         status = excluded.status, payload = excluded.payload, origin = excluded.origin, attempts = 0,
+         next_attempt_at = now(), lease_until = null, updated_at = now()
+       where kaspi_action.status = 'failed' and kaspi_action.action not in (${placeholders(KASPI_ACTIONS_SENT_ONCE)})
+       returning id, (xmax = 0) as created`,
       [
         generateEntityId(undefined, "kact"),
         row.account_id,
@@ -48,13 +59,49 @@ export class KaspiOutbox {
         row.idempotency_key,
         row.origin,
         row.status,
+        ...KASPI_ACTIONS_SENT_ONCE,
       ]
     )
-    if (inserted.length) return { id: (inserted[0] as { id: string }).id, created: true }
+    if (written.length) {
+      const w = written[0] as { id: string; created: boolean }
+      return { id: w.id, created: Boolean(w.created), revived: !w.created }
+    }
     const existing = await manager.execute(`select id from kaspi_action where idempotency_key = ? and deleted_at is null`, [
       row.idempotency_key,
     ])
-    return { id: (existing[0] as { id: string }).id, created: false }
+    return { id: (existing[0] as { id: string }).id, created: false, revived: false }
+  }
+
+  /**
+   * Rows given up on for a reason that has gone away — Kaspi unreachable or
+   * the token refused (KASPI_GIVEN_UP_KINDS), not Kaspi refusing the change —
+   * go back to pending: for one account when its token was replaced, or for
+   * every account Kaspi has answered a poll for since the row gave up.
+   */
+  @InjectManager()
+  async reviveGivenUp(
+    opts: { accountId?: string; answeredSince?: boolean },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<KaspiRevivedAction[]> {
+    const where: string[] = []
+    const params: unknown[] = [...KASPI_GIVEN_UP_KINDS, ...KASPI_ACTIONS_SENT_ONCE]
+    if (opts.accountId) {
+      where.push("a.account_id = ?")
+      params.push(opts.accountId)
+    }
+    if (opts.answeredSince) {
+      where.push(`exists (select 1 from kaspi_sync_state s where s.account_id = a.account_id and s.deleted_at is null
+                   and s.last_success_at > a.updated_at)`)
+    }
+    return (await sharedContext.manager!.execute(
+      `update kaspi_action a set status = 'pending', attempts = 0, next_attempt_at = now(), lease_until = null, updated_at = now()
+       where a.deleted_at is null and a.status = 'failed'
+         and a.error_kind in (${placeholders(KASPI_GIVEN_UP_KINDS)})
+         and a.action not in (${placeholders(KASPI_ACTIONS_SENT_ONCE)})
+         ${where.map((w) => `and ${w}`).join(" ")}
+       returning ${REVIVED_COLUMNS}`,
+      params
+    )) as KaspiRevivedAction[]
   }
 
   /**

@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import type { KaspiActionPayload } from "../../../lib/actions/kaspi-actions"
+import type { KaspiText } from "../../../types/kaspi-texts"
 
 export interface RecordKaspiActionInput {
   account_id: string
@@ -14,31 +15,41 @@ export interface RecordKaspiActionInput {
   origin: string
 }
 
-/** Writes the action to the outbox (once per idempotency key). Undone if the workflow fails before sending. */
+/**
+ * Writes the action to the outbox (once per idempotency key; a failed row with
+ * the same key is sent again instead). A row this step created is removed if
+ * the workflow fails.
+ */
 export const recordKaspiActionStep = createStep(
   "record-kaspi-action",
   async (input: RecordKaspiActionInput, { container }) => {
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
     const dryRun = kaspi.getResolvedOptions().actions.dryRun
-    const { id, created } = await kaspi.enqueueKaspiAction({
+    const { id, created, revived } = await kaspi.enqueueKaspiAction({
       ...input,
       action: input.payload.action,
       payload: input.payload as unknown as Record<string, unknown>,
       status: dryRun ? "dry_run" : "pending",
     })
-    if (created) {
+    // Said once per intent written, and again each time a failed one is sent again.
+    if (created || revived) {
+      const action = input.payload.action
+      const said: { message: string; text: KaspiText } = revived
+        ? { message: `Sent again by ${input.origin} after it failed`, text: { code: "action.revived" as const, params: { action, why: input.origin } } }
+        : dryRun
+          ? { message: `Recorded (dry run: not sent to Kaspi) by ${input.origin}`, text: { code: "action.dry_run" as const, params: { action, origin: input.origin } } }
+          : { message: `Queued by ${input.origin}`, text: { code: "action.queued" as const, params: { action, origin: input.origin } } }
       await kaspi.logKaspiEvent({
         account_id: input.account_id,
         kaspi_order_id: input.kaspi_order_id,
         kaspi_code: input.code,
-        type: `action.${input.payload.action}`,
+        type: `action.${action}`,
         result: "info",
-        message: dryRun ? `Recorded (dry run: not sent to Kaspi) by ${input.origin}` : `Queued by ${input.origin}`,
-        text: { code: dryRun ? "action.dry_run" : "action.queued", params: { action: input.payload.action, origin: input.origin } },
+        ...said,
         data: { action_id: id },
       })
     }
-    return new StepResponse({ id, created }, created ? id : null)
+    return new StepResponse({ id, created, revived }, created ? id : null)
   },
   async (createdId, { container }) => {
     if (createdId) await container.resolve<KaspiModuleService>(KASPI_MODULE).deleteKaspiActions(createdId)

@@ -22,6 +22,7 @@ export const KASPI_ORDER_LIST_FIELDS = [
   "import_reason",
   "unmapped_skus",
   "sync_problem",
+  "disagreement",
   "attempts",
   "last_attempt_at",
   "order_id",

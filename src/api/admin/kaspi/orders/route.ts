@@ -23,6 +23,8 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
   if (q.state) filters.state = q.state
   // Orders that stopped following Kaspi because its latest answer could not be read.
   if (q.sync_problem !== undefined) filters.sync_problem = q.sync_problem ? { $ne: null } : null
+  // Orders where Medusa and Kaspi no longer say the same (a person decides).
+  if (q.disagrees !== undefined) filters.disagreement = q.disagrees ? { $ne: null } : null
   if (q.q) filters.code = { $ilike: `%${q.q.replace(/[%_]/g, "")}%` }
   if (q.created_from || q.created_to) {
     filters.kaspi_created_at = {

@@ -1,11 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { IOrderModuleService } from "@medusajs/framework/types"
-import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { Modules } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../../modules/kaspi/service"
 import { checkKaspiAction, type KaspiActionPayload } from "../../../../../../lib/actions/kaspi-actions"
-import { requestKaspiActionWorkflow } from "../../../../../../workflows/request-kaspi-action"
+import { requestKaspiAction } from "../../../../../../lib/outbox/request-kaspi-action"
 import { findKaspiOrderRow } from "../../../../../../lib/outbox/find-kaspi-order-row"
 import type { AdminKaspiActionType } from "../../../validators"
 import type { AdminKaspiActionRefusal, AdminKaspiActionResponse, AdminKaspiOrderActionsResponse } from "../../../../../../types"
@@ -22,9 +19,13 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrde
  * POST /admin/kaspi/orders/:id/actions: accept, cancel (with a Kaspi reason),
  * send the buyer's code / complete with it, assemble, arrived, arrived back,
  * cancel a line. `:id` is the kord_ id, the Medusa order id or the Kaspi code.
- * An `Idempotency-Key` header makes a retried request the same action. Answers
- * with the outbox row: sent, pending (Kaspi down: retried in the background),
- * failed (Kaspi refused: its words in last_error) or dry_run. Refused up front
+ * One row per intent: a retried request, a second click, or the order.canceled
+ * subscriber asking for the same cancel find the same row; asked again after
+ * Kaspi refused it, that row is sent again. Kaspi first: a cancel changes the
+ * Medusa order only once Kaspi confirmed it. Answers with the outbox row:
+ * sent, pending (Kaspi down: "waiting for Kaspi", sent by the outbox job),
+ * failed (Kaspi refused: its words in last_error, 422) or dry_run. The
+ * `Idempotency-Key` header names a click of send_code (one row per click). Refused up front
  * (400, nothing sent) when Kaspi's rules forbid it. `send_code` is one Kaspi
  * call per click, never retried: its outcome is in `action.result.send_code`.
  */
@@ -47,26 +48,16 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminKaspiActionType>
     return void res.status(400).json(refusal)
   }
 
-  if (payload.action === "cancel" && row.order_id) {
-    // Both sides must agree: Kaspi's rules (checked above), cancel in Medusa (which can refuse,
-    // e.g. a shipped order), then tell Kaspi. The order.canceled subscriber sees the
-    // outbox row and does not send it twice.
-    const orders = req.scope.resolve<IOrderModuleService>(Modules.ORDER)
-    const order = await orders.retrieveOrder(row.order_id, { select: ["id", "status", "metadata"] })
-    if (order.status !== "canceled") {
-      await orders.updateOrders(row.order_id, {
-        metadata: { ...(order.metadata ?? {}), kaspi_cancel_reason: payload.reason, kaspi_cancel_comment: payload.comment ?? null },
-      })
-      const actorId = req.auth_context?.actor_id
-      await cancelOrderWorkflow(req.scope).run({ input: { order_id: row.order_id, canceled_by: actorId } })
-    }
-  }
-
-  const { result } = await requestKaspiActionWorkflow(req.scope).run({
-    input: { kaspi_order: row.id, payload, origin: "admin", idempotency_key: idempotencyKey },
+  // Kaspi first: the Medusa order follows once Kaspi has taken the action (a cancel waits for Kaspi
+  // while it is down: the row stays pending and the outbox job sends it; see sendKaspiActionWorkflow).
+  const action = await requestKaspiAction(req.scope, {
+    kaspi_order: row.id,
+    payload,
+    origin: "admin",
+    idempotency_key: idempotencyKey,
   })
   // 422 = Kaspi refused. Not so for sending the code: whatever came of it (taken, Kaspi's 4xx or 5xx,
   // no answer) is in `action.result.send_code`, and the code may have gone out in every case (API.md f.10).
-  const refused = result.status === "failed" && result.action !== "send_code"
-  res.status(refused ? 422 : 200).json({ action: result })
+  const refused = action.status === "failed" && action.action !== "send_code"
+  res.status(refused ? 422 : 200).json({ action })
 }
