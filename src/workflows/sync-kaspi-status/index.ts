@@ -3,6 +3,9 @@ import { cancelOrderFulfillmentWorkflow, cancelOrderWorkflow } from "@medusajs/m
 import { KASPI_ORIGIN } from "../../lib/sync/change-origin"
 import { completeMedusaOrderWorkflow } from "../complete-medusa-order"
 import { MAX_FULFILLMENTS_PER_ORDER } from "../complete-medusa-order/steps/plan-medusa-order-completion"
+import { openMedusaReturnWorkflow } from "../open-medusa-return"
+import { receiveMedusaReturnWorkflow } from "../receive-medusa-return"
+import { recordKaspiRefundWorkflow } from "../record-kaspi-refund"
 import { decideKaspiStatusFollowUpStep, type KaspiStatusDecision } from "./steps/decide-kaspi-status-follow-up"
 import { logKaspiOrderEventStep } from "./steps/log-kaspi-order-event"
 import { recordKaspiStatusOnOrderStep } from "./steps/record-kaspi-status-on-order"
@@ -25,7 +28,7 @@ export interface SyncKaspiStatusInput {
 }
 
 export interface SyncKaspiStatusResult {
-  /** what the Medusa order did: cancel, complete, record (written into its history for a person) or none */
+  /** what the Medusa order did: cancel, complete, return, record (written into its history for a person) or none */
   action: KaspiStatusDecision["action"]
 }
 
@@ -36,8 +39,11 @@ const asStep = (step: unknown) => step as WorkflowData<unknown>
  * Brings the Medusa order along when Kaspi changes an imported order:
  * cancelled or cancelling → its unshipped fulfilments cancelled, then the
  * order cancelled (reservations released); completed → fulfilled, delivered
- * and completed (completeMedusaOrderWorkflow); returns and statuses the plugin
- * does not know → recorded in the order's history for a person. The choice is
+ * and completed (completeMedusaOrderWorkflow); a return, or a cancellation
+ * after shipping → a Medusa return (openMedusaReturnWorkflow), received when
+ * Kaspi says RETURNED (receiveMedusaReturnWorkflow), and Kaspi's refund
+ * recorded (recordKaspiRefundWorkflow); statuses the plugin does not know →
+ * recorded in the order's history for a person. The choice is
  * the pure rule in lib/orders/kaspi-status-action, made after reading the
  * order. Medusa's workflows are nested as steps, so a failure undoes the
  * follow-up; Kaspi's status and the loop guard (`kaspi_last_change_origin:
@@ -56,7 +62,12 @@ const asStep = (step: unknown) => step as WorkflowData<unknown>
  */
 export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW, (input: SyncKaspiStatusInput) => {
   const decision = decideKaspiStatusFollowUpStep(
-    transform({ input }, ({ input }) => ({ order_id: input.order_id, status: input.status, cancellation_reason: input.cancellation_reason }))
+    transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      kaspi_order_id: input.kaspi_order_id,
+      status: input.status,
+      cancellation_reason: input.cancellation_reason,
+    }))
   )
   // Every event of this change carries the same data.
   const event = transform({ input }, ({ input }) => ({
@@ -139,7 +150,81 @@ export const syncKaspiStatusWorkflow = createWorkflow(SYNC_KASPI_STATUS_WORKFLOW
     ).config({ name: "log-medusa-order-completed" })
   })
 
-  // Returns, a cancellation after shipping, statuses the plugin does not know: a person decides.
+  // A return on Kaspi, or a shipped order Kaspi cancelled (API.md b). Each part runs only while it is still to
+  // do (the decision reads the return and the payments), so a second sync makes no second return or refund.
+  // Kaspi returns only completed orders: one Medusa never completed is completed first, so there is
+  // something shipped to return.
+  when("kaspi-status-return-complete-first", { decision }, ({ decision }) => decision.returns.complete_first).then(() => {
+    const completed = completeMedusaOrderWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, origin: KASPI_ORIGIN })),
+    })
+    asStep(completed).config({ name: "complete-kaspi-order-before-return" })
+    logKaspiOrderEventStep(
+      transform({ event }, ({ event }) => ({
+        ...event,
+        type: "medusa.order_completed",
+        result: "ok" as const,
+        message: "Medusa order delivered and completed: Kaspi returns only completed orders",
+        text: { code: "medusa.order_completed" as const, params: { why: "Kaspi returns only completed orders" } },
+      }))
+    ).config({ name: "log-medusa-order-completed-before-return" })
+  })
+  when("kaspi-status-return-open", { decision }, ({ decision }) => decision.returns.open).then(() => {
+    const opened = openMedusaReturnWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({
+        order_id: input.order_id,
+        kaspi_order_id: input.kaspi_order_id,
+        kaspi_code: input.kaspi_code,
+        actor: KASPI_ORIGIN,
+      })),
+    })
+    logKaspiOrderEventStep(
+      transform({ input, event, decision, opened }, ({ input, event, decision, opened }) => ({
+        ...event,
+        type: "medusa.return_opened",
+        result: "ok" as const,
+        message: `Medusa return opened: ${opened.quantity} unit(s) to come back to ${opened.location_name} (${decision.reason})`,
+        text: {
+          code: "medusa.return_opened" as const,
+          params: { quantity: opened.quantity, location: opened.location_name, status: input.status },
+        },
+      }))
+    ).config({ name: "log-medusa-return-opened" })
+  })
+  when("kaspi-status-return-receive", { decision }, ({ decision }) => decision.returns.receive).then(() => {
+    const received = receiveMedusaReturnWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, kaspi_order_id: input.kaspi_order_id, actor: KASPI_ORIGIN })),
+    })
+    logKaspiOrderEventStep(
+      transform({ event, received }, ({ event, received }) => ({
+        ...event,
+        type: "medusa.return_received",
+        result: "ok" as const,
+        message: `Medusa return received: ${received.quantity} unit(s) back in stock at ${received.location_name}`,
+        text: { code: "medusa.return_received" as const, params: { quantity: received.quantity, location: received.location_name } },
+      }))
+    ).config({ name: "log-medusa-return-received" })
+  })
+  when("kaspi-status-return-refund", { decision }, ({ decision }) => decision.returns.refund).then(() => {
+    const refunded = recordKaspiRefundWorkflow.runAsStep({
+      input: transform({ input, decision }, ({ input, decision }) => ({
+        order_id: input.order_id,
+        note: `Kaspi refunded the buyer: ${decision.reason}`,
+        actor: KASPI_ORIGIN,
+      })),
+    })
+    logKaspiOrderEventStep(
+      transform({ event, refunded }, ({ event, refunded }) => ({
+        ...event,
+        type: "medusa.refund_recorded",
+        result: "ok" as const,
+        message: `Kaspi's refund recorded on the Medusa payment: ${refunded.refunded} ₸`,
+        text: { code: "medusa.refund_recorded" as const, params: { amount: refunded.refunded } },
+      }))
+    ).config({ name: "log-medusa-refund-recorded" })
+  })
+
+  // Statuses the plugin does not know, a return of an order cancelled in Medusa: a person decides.
   when("kaspi-status-attention", { decision }, ({ decision }) => decision.action === "record").then(() => {
     logKaspiOrderEventStep(
       transform({ event, decision }, ({ event, decision }) => ({

@@ -5,6 +5,9 @@ import { MAX_FULFILLMENTS_PER_ORDER } from "../../complete-medusa-order/steps/pl
 import { REDUCE_MEDUSA_ORDER_LINE_WORKFLOW } from "../../reduce-medusa-order-line"
 import { SETUP_KASPI_ACCOUNT_WORKFLOW } from "../../setup-kaspi-account"
 import { SYNC_KASPI_STATUS_WORKFLOW } from ".."
+import { OPEN_MEDUSA_RETURN_WORKFLOW } from "../../open-medusa-return"
+import { RECEIVE_MEDUSA_RETURN_WORKFLOW } from "../../receive-medusa-return"
+import { RECORD_KASPI_REFUND_WORKFLOW } from "../../record-kaspi-refund"
 
 /** The step names of a registered workflow, in order. */
 function stepsOf(workflowId: string): string[] {
@@ -45,6 +48,26 @@ describe("Medusa's own workflows are nested as steps", () => {
       "confirm-order-edit-request-as-step",
       "refund-payment-workflow-as-step",
     ])
+  })
+
+  it("sync-kaspi-status: a return is completed if need be, opened, received, then refunded, each its own nested workflow", () => {
+    const steps = stepsOf(SYNC_KASPI_STATUS_WORKFLOW)
+    const at = (name: string) => steps.indexOf(name)
+    expect(at("complete-kaspi-order-before-return")).toBeGreaterThan(-1)
+    expect(at("complete-kaspi-order-before-return")).toBeLessThan(at(`${OPEN_MEDUSA_RETURN_WORKFLOW}-as-step`))
+    expect(at(`${OPEN_MEDUSA_RETURN_WORKFLOW}-as-step`)).toBeLessThan(at(`${RECEIVE_MEDUSA_RETURN_WORKFLOW}-as-step`))
+    expect(at(`${RECEIVE_MEDUSA_RETURN_WORKFLOW}-as-step`)).toBeLessThan(at(`${RECORD_KASPI_REFUND_WORKFLOW}-as-step`))
+  })
+
+  it("open-medusa-return, receive-medusa-return, record-kaspi-refund: Medusa's return and refund flows", () => {
+    const nested = (id: string) => stepsOf(id).filter((s) => s.endsWith("-as-step"))
+    expect(nested(OPEN_MEDUSA_RETURN_WORKFLOW)).toEqual(["begin-return-order-as-step", "request-item-return-as-step", "confirm-return-request-as-step"])
+    expect(nested(RECEIVE_MEDUSA_RETURN_WORKFLOW)).toEqual([
+      "begin-receive-return-as-step",
+      "receive-item-return-request-as-step",
+      "confirm-return-receive-as-step",
+    ])
+    expect(nested(RECORD_KASPI_REFUND_WORKFLOW)).toEqual(["refund-payment-workflow-as-step"])
   })
 
   it("setup-kaspi-account: every creation is a nested Medusa workflow or step", () => {
