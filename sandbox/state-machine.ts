@@ -235,6 +235,7 @@ export const KASPI_SIDE_EVENTS: readonly KaspiSideEvent[] = [
   "return_accepted",
   "returned",
   "buyer_signs",
+  "cabinet_cancel_entry",
 ]
 
 export function isKaspiSideEvent(e: unknown): e is KaspiSideEvent {
@@ -312,5 +313,9 @@ export function decideKaspiEvent(
       if (!o.signatureRequired) return reject("Order has no signature pending")
       if (!isActive(o.status)) return reject(`Order in status ${o.status} can't be signed`)
       return allow(o.state === "SIGN_REQUIRED" ? { signatureRequired: false, state: "NEW" } : { signatureRequired: false })
+
+    case "cabinet_cancel_entry":
+      // Changes lines, not the status: the store applies the partial-cancel rules (entry-cancel.ts, a.12).
+      return allow({})
   }
 }

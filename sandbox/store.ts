@@ -331,8 +331,31 @@ export class SandboxStore {
     this.refresh(order)
     const d = decideKaspiEvent(this.facts(order), event, options)
     if (!d.ok) throw new SandboxError(d.title)
-    this.apply(order, d.patch, d.effects)
+    if (event === "cabinet_cancel_entry") this.cabinetCancelEntry(order, options)
+    else this.apply(order, d.patch, d.effects)
     return this.view(order)
+  }
+
+  /**
+   * The merchant cancels a line (or part of it) in the Kaspi cabinet: the same effect as the
+   * API's partial cancel (a.12), but the plugin never asked for it, so nothing is recorded as a
+   * request or an action — the plugin can only notice it by reading the order again.
+   */
+  private cabinetCancelEntry(order: SandboxOrder, options: KaspiEventOptions): void {
+    const entry =
+      options.entryId !== undefined
+        ? order.entries.find((e) => e.id === options.entryId)
+        : options.entryIndex !== undefined
+          ? order.entries.find((e) => e.entryNumber === options.entryIndex)
+          : undefined
+    if (options.entryId === undefined && options.entryIndex === undefined) throw new SandboxError("cabinet_cancel_entry needs entryId or entryIndex")
+    if (!entry) throw new SandboxError(`Order ${order.code} has no entry ${options.entryId ?? `number ${options.entryIndex}`}`, 404)
+    const result = this.cancelEntries(
+      order,
+      [{ entry, request: { remainedQuantity: options.remainedQuantity, reason: options.reason ?? "MERCHANT_OUT_OF_STOCK" } }],
+      { allowUnderweight: false }
+    )
+    if (!result.ok) throw new SandboxError(result.detail ? `${result.title}: ${result.detail}` : result.title)
   }
 
   corruptOrder(code: string, attributes: Record<string, unknown>, options: { remove?: string[] } = {}): SandboxOrder {

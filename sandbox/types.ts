@@ -273,12 +273,19 @@ export type KaspiSideEvent =
   | "return_accepted"
   | "returned"
   | "buyer_signs"
+  | "cabinet_cancel_entry"
 
 export interface KaspiEventOptions {
   /** for cancellations: skip CANCELLING and go straight to CANCELLED */
   immediate?: boolean
   /** for cancellations: override the cancellation reason */
   reason?: string
+  /** cabinet_cancel_entry: the line, by its entry id… */
+  entryId?: string
+  /** …or by its entryNumber (0-based, API.md a.4) */
+  entryIndex?: number
+  /** cabinet_cancel_entry: the quantity that stays (0 cancels the line), as in API.md a.12 */
+  remainedQuantity?: number
 }
 
 export type FaultKind = "latency" | "5xx" | "429" | "timeout" | "html404" | "malformed"

@@ -3,7 +3,7 @@
 import { validateFaultConfig } from "../faults"
 import { isObject } from "../http"
 import { Router } from "../router"
-import { isKaspiSideEvent } from "../state-machine"
+import { isKaspiSideEvent, KASPI_SIDE_EVENTS } from "../state-machine"
 import { SandboxError } from "../store"
 import type {
   FaultConfig,
@@ -104,10 +104,13 @@ const router = new Router<ControlHandler>()
   })
   .add("POST", "/orders/:code/events", (t, req, p) => {
     const b = bodyObject(req)
-    if (!isKaspiSideEvent(b.event)) throw new SandboxError(`event must be one of buyer_cancel, kaspi_cancel_timeout, courier_cancel, courier_pickup, kaspi_complete, return_requested, return_accepted, returned, buyer_signs`)
+    if (!isKaspiSideEvent(b.event)) throw new SandboxError(`event must be one of ${KASPI_SIDE_EVENTS.join(", ")}`)
     const options: KaspiEventOptions = {}
     if (b.immediate !== undefined) options.immediate = b.immediate === true
     if (typeof b.reason === "string") options.reason = b.reason
+    if (typeof b.entryId === "string") options.entryId = b.entryId
+    if (typeof b.entryIndex === "number") options.entryIndex = b.entryIndex
+    if (b.remainedQuantity !== undefined) options.remainedQuantity = b.remainedQuantity as number
     return t.trigger(p.code, b.event, options)
   })
   .add("POST", "/orders/:code/corrupt", (t, req, p) => {

@@ -4,6 +4,7 @@ import type { KaspiOrder, KaspiOrderState, KaspiOrdersPage } from "../../modules
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { importKaspiOrderSafely, type ImportOutcome } from "./import-kaspi-order-safely"
 import { applyKaspiStatusChange } from "./apply-kaspi-status-change"
+import { applyKaspiLineChange } from "./apply-kaspi-line-change"
 import { prepareAccountForImports } from "./prepare-account-for-imports"
 
 export const NEW_ORDER_STATES: KaspiOrderState[] = ["NEW", "SIGN_REQUIRED"]
@@ -27,6 +28,8 @@ export interface SyncStats {
   skipped: number
   unchanged: number
   status_changes: number
+  /** imported orders whose lines or total Kaspi changed (without a status change) */
+  line_changes: number
   pages: number
 }
 
@@ -40,6 +43,7 @@ export const emptyStats = (): SyncStats => ({
   skipped: 0,
   unchanged: 0,
   status_changes: 0,
+  line_changes: 0,
   pages: 0,
 })
 
@@ -140,7 +144,7 @@ async function recordUnreadableOrder(
   })
 }
 
-type SyncOutcome = ImportOutcome | "unchanged" | "status_changes"
+type SyncOutcome = ImportOutcome | "unchanged" | "status_changes" | "line_changes"
 
 /** One order by its code (any age): admin refresh, and open orders older than the window. */
 export async function syncKaspiOrderByCode(container: MedusaContainer, accountId: string, code: string): Promise<SyncOutcome | "invalid"> {
@@ -151,7 +155,7 @@ export async function syncKaspiOrderByCode(container: MedusaContainer, accountId
   return syncOne(container, kaspi, accountId, order)
 }
 
-const KNOWN_FIELDS = ["id", "kaspi_id", "status", "state", "import_status", "order_id", "assembled", "waybill_url", "sync_problem"] as const
+const KNOWN_FIELDS = ["id", "kaspi_id", "status", "state", "import_status", "order_id", "assembled", "waybill_url", "sync_problem", "total_price"] as const
 type KnownOrder = {
   id: string
   status: string
@@ -161,7 +165,13 @@ type KnownOrder = {
   assembled: boolean
   waybill_url: string | null
   sync_problem?: unknown
+  total_price: number | string
 }
+
+/** Kaspi cuts lines only while an order is open (partial cancel, API.md a.12); later changes are a return's business. */
+const LINES_CHANGE_WHILE = new Set(["APPROVED_BY_BANK", "ACCEPTED_BY_MERCHANT"])
+/** A cancelled order's lines need not follow: the whole order is cancelled (API.md (b)). */
+const CANCELLED = new Set(["CANCELLING", "CANCELLED"])
 
 async function syncOne(
   container: MedusaContainer,
@@ -179,14 +189,28 @@ async function syncOne(
   // was cancelled): decide again rather than keep showing the old reason.
   const decideAgain = existing != null && !existing.order_id && statusChanged && RETRY_ON_CHANGE.has(existing.import_status)
   if (existing && !AUTO_IMPORT.has(existing.import_status) && !decideAgain) {
+    // Kaspi's total moves with every line it cuts or cancels (a.12: prices recalculated by Kaspi), so
+    // comparing it with the recorded one finds a line change without reading the Medusa order.
+    const totalChanged = Number(existing.total_price) !== order.attributes.totalPrice
     const detailsChanged =
       // a readable answer clears an earlier sync problem
       existing.sync_problem != null ||
+      totalChanged ||
       existing.state !== order.attributes.state ||
       existing.assembled !== (order.attributes.assembled === true) ||
       (order.attributes.kaspiDelivery?.waybill ?? null) !== (existing.waybill_url ?? null)
     if (!statusChanged && !detailsChanged) return "unchanged"
+    const followLines =
+      totalChanged && existing.order_id != null && LINES_CHANGE_WHILE.has(existing.status) && !CANCELLED.has(order.attributes.status)
+    // Every entry is read before the new total is recorded: a read that fails leaves the old total, so
+    // the next sync notices the change again.
+    const withLines = followLines ? await withAllEntries(kaspi, accountId, order) : order
     await kaspi.upsertKaspiOrderRecord(accountId, order)
+    // Lines before the status: an order cut while open and accepted or completed since is edited first
+    // and then moves on with the lines Kaspi kept; one cancelled since has no lines to follow.
+    if (followLines) {
+      await applyKaspiLineChange(container, { accountId, kaspiOrderId: existing.id, orderId: existing.order_id as string, order: withLines })
+    }
     if (statusChanged && existing.order_id) {
       await applyKaspiStatusChange(container, {
         accountId,
@@ -196,7 +220,7 @@ async function syncOne(
         order,
       })
     }
-    return statusChanged ? "status_changes" : "unchanged"
+    return statusChanged ? "status_changes" : followLines ? "line_changes" : "unchanged"
   }
   const complete = await withAllEntries(kaspi, accountId, order)
   return (await importKaspiOrderSafely(container, accountId, complete)).outcome

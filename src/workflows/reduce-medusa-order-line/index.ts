@@ -1,13 +1,6 @@
-import { MathBN } from "@medusajs/framework/utils"
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  beginOrderEditOrderWorkflow,
-  confirmOrderEditRequestWorkflow,
-  orderEditUpdateItemQuantityWorkflow,
-  refundPaymentWorkflow,
-  requestOrderEditRequestWorkflow,
-} from "@medusajs/medusa/core-flows"
-import { planMedusaOrderLineReductionStep, readMedusaOrderTotalStep } from "./steps/plan-medusa-order-line-reduction"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { editMedusaOrderLines, type MedusaOrderLinesEdit } from "./edit-medusa-order-lines"
+import { planMedusaOrderLineReductionStep } from "./steps/plan-medusa-order-line-reduction"
 
 export const REDUCE_MEDUSA_ORDER_LINE_WORKFLOW = "reduce-medusa-order-line-for-kaspi"
 
@@ -33,7 +26,8 @@ export interface ReduceMedusaOrderLineResult {
  * adjusts the reservation), then the captured payment is refunded by the
  * difference, since Kaspi gives the buyer that money back. Each part is
  * Medusa's workflow nested as a step, so a failure half-way undoes what was
- * done (an order edit left open is removed again).
+ * done (an order edit left open is removed again). The edit and the refund
+ * are editMedusaOrderLines, shared with followKaspiOrderLinesWorkflow.
  *
  * @example
  * const { result } = await reduceMedusaOrderLineWorkflow(container).run({
@@ -43,42 +37,19 @@ export interface ReduceMedusaOrderLineResult {
  */
 export const reduceMedusaOrderLineWorkflow = createWorkflow(REDUCE_MEDUSA_ORDER_LINE_WORKFLOW, (input: ReduceMedusaOrderLineInput) => {
   const plan = planMedusaOrderLineReductionStep(input)
+  const edit = transform({ plan }, ({ plan }): MedusaOrderLinesEdit => ({
+    order_id: plan.order_id,
+    items: plan.reduce ? [{ id: plan.item_id, quantity: plan.remained_quantity }] : [],
+    total_before: plan.total_before,
+    captured_payment_id: plan.captured_payment_id,
+  }))
+  const words = transform({ input }, ({ input }) => ({
+    actor: input.actor,
+    description: "Kaspi partial cancellation",
+    refund_note: "Kaspi partial cancellation: Kaspi refunds the buyer",
+  }))
+  const edited = editMedusaOrderLines(edit, words)
 
-  const after = when("kaspi-reduce-line", { plan }, ({ plan }) => plan.reduce).then(() => {
-    beginOrderEditOrderWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({
-        order_id: input.order_id,
-        created_by: input.actor,
-        description: "Kaspi partial cancellation",
-      })),
-    })
-    orderEditUpdateItemQuantityWorkflow.runAsStep({
-      input: transform({ plan }, ({ plan }) => ({ order_id: plan.order_id, items: [{ id: plan.item_id, quantity: plan.remained_quantity }] })),
-    })
-    requestOrderEditRequestWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, requested_by: input.actor })),
-    })
-    confirmOrderEditRequestWorkflow.runAsStep({
-      input: transform({ input }, ({ input }) => ({ order_id: input.order_id, confirmed_by: input.actor })),
-    })
-    return readMedusaOrderTotalStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
-  })
-
-  const refund = transform({ plan, after }, ({ plan, after }) => {
-    const difference = after ? MathBN.convert(plan.total_before).minus(after.total) : MathBN.convert(0)
-    return { payment_id: plan.captured_payment_id, amount: difference.gt(0) ? difference.toNumber() : 0 }
-  })
-  when("kaspi-refund-reduced-line", { refund }, ({ refund }) => Boolean(refund.payment_id) && refund.amount > 0).then(() => {
-    refundPaymentWorkflow.runAsStep({
-      input: transform({ input, refund }, ({ input, refund }) => ({
-        payment_id: refund.payment_id as string,
-        amount: refund.amount,
-        note: "Kaspi partial cancellation: Kaspi refunds the buyer",
-        created_by: input.actor,
-      })),
-    })
-  })
-
-  const result = transform({ plan, refund }, ({ plan, refund }): ReduceMedusaOrderLineResult => ({ item_id: plan.item_id, refunded: refund.amount }))
+  const result = transform({ plan, edited }, ({ plan, edited }): ReduceMedusaOrderLineResult => ({ item_id: plan.item_id, refunded: edited.refunded }))
   return new WorkflowResponse(result)
 })
