@@ -1,19 +1,7 @@
-import { WorkflowManager } from "@medusajs/framework/orchestration"
-import type { TransactionStepsDefinition } from "@medusajs/framework/orchestration"
+import { stepsOf } from "../../__tests__/steps-of"
 import { FOLLOW_KASPI_ORDER_LINES_WORKFLOW } from ".."
 import { REDUCE_MEDUSA_ORDER_LINE_WORKFLOW } from "../../reduce-medusa-order-line"
 
-function stepsOf(workflowId: string): string[] {
-  const names: string[] = []
-  const walk = (step: TransactionStepsDefinition | TransactionStepsDefinition[] | undefined) => {
-    for (const s of Array.isArray(step) ? step : step ? [step] : []) {
-      if (s.action) names.push(s.action)
-      walk(s.next)
-    }
-  }
-  walk(WorkflowManager.getWorkflow(workflowId)?.flow_)
-  return names
-}
 
 // The order edit and the refund are Medusa's workflows nested as steps (runAsStep), so a refund Medusa
 // refuses undoes the edit; both Kaspi follow-ups share that part (edit-medusa-order-lines.ts).

@@ -1,19 +1,12 @@
-import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
-import type { BigNumberInput } from "@medusajs/framework/types"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { planKaspiLines, type KaspiLine, type KaspiLinesPlan } from "../../../lib/orders/kaspi-lines-plan"
 import type { MedusaOrderLinesEdit } from "../../reduce-medusa-order-line/edit-medusa-order-lines"
+import { readMedusaOrderLines } from "../../reduce-medusa-order-line/steps/read-medusa-order-lines"
 
 export interface KaspiOrderLinesPlan {
   lines: KaspiLinesPlan
   edit: MedusaOrderLinesEdit
-}
-
-type OrderRead = {
-  id: string
-  total: BigNumberInput
-  items?: Array<{ id: string; title: string | null; quantity: BigNumberInput; metadata?: Record<string, unknown> | null }> | null
-  payment_collections?: Array<{ payments?: Array<{ id: string; captured_at: string | null }> | null }> | null
 }
 
 /**
@@ -23,16 +16,10 @@ type OrderRead = {
 export const planKaspiOrderLinesStep = createStep(
   "plan-kaspi-order-lines",
   async (input: { order_id: string; kaspi_entries: KaspiLine[] }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "total", "items.*", "payment_collections.payments.id", "payment_collections.payments.captured_at"],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as OrderRead | undefined
+    const order = await readMedusaOrderLines(container, input.order_id)
     if (!order) throw new MedusaError(MedusaError.Types.NOT_FOUND, `order ${input.order_id} was not found`)
     const lines = planKaspiLines(
-      (order.items ?? []).map((i) => ({
+      order.items.map((i) => ({
         id: i.id,
         title: i.title ?? i.id,
         quantity: MathBN.convert(i.quantity).toNumber(),
@@ -40,14 +27,13 @@ export const planKaspiOrderLinesStep = createStep(
       })),
       input.kaspi_entries
     )
-    const payment = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? []).find((p) => p.captured_at)
     return new StepResponse<KaspiOrderLinesPlan>({
       lines,
       edit: {
         order_id: order.id,
         items: lines.reductions.map((r) => ({ id: r.item_id, quantity: r.to })),
-        total_before: MathBN.convert(order.total).toNumber(),
-        captured_payment_id: payment?.id ?? null,
+        total_before: order.total,
+        captured_payment_id: order.captured_payment_id,
       },
     })
   }

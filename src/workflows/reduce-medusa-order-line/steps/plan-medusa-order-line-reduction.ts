@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import type { BigNumberInput } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { readMedusaOrderLines } from "./read-medusa-order-lines"
 
 export interface MedusaOrderLineReductionPlan {
   order_id: string
@@ -13,13 +14,6 @@ export interface MedusaOrderLineReductionPlan {
   captured_payment_id: string | null
 }
 
-type OrderRead = {
-  id: string
-  total: BigNumberInput
-  items?: Array<{ id: string; quantity: BigNumberInput; metadata?: Record<string, unknown> | null }> | null
-  payment_collections?: Array<{ payments?: Array<{ id: string; captured_at: string | null }> | null }> | null
-}
-
 /**
  * Finds the Medusa line that came from the Kaspi entry and says whether it
  * must shrink. Read-only; throws when no line of the order comes from it.
@@ -27,25 +21,18 @@ type OrderRead = {
 export const planMedusaOrderLineReductionStep = createStep(
   "plan-medusa-order-line-reduction",
   async (input: { order_id: string; kaspi_entry_id: string; remained_quantity: number }, { container }) => {
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({
-      entity: "order",
-      fields: ["id", "total", "items.*", "payment_collections.payments.id", "payment_collections.payments.captured_at"],
-      filters: { id: input.order_id },
-    })
-    const order = data[0] as OrderRead | undefined
-    const item = (order?.items ?? []).find((i) => i.metadata?.kaspi_entry_id === input.kaspi_entry_id)
+    const order = await readMedusaOrderLines(container, input.order_id)
+    const item = order?.items.find((i) => i.metadata?.kaspi_entry_id === input.kaspi_entry_id)
     if (!order || !item) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `no line of order ${input.order_id} comes from Kaspi entry ${input.kaspi_entry_id}`)
     }
-    const payment = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? []).find((p) => p.captured_at)
     return new StepResponse<MedusaOrderLineReductionPlan>({
       order_id: order.id,
       item_id: item.id,
       reduce: MathBN.gt(item.quantity, input.remained_quantity),
       remained_quantity: input.remained_quantity,
-      total_before: MathBN.convert(order.total).toNumber(),
-      captured_payment_id: payment?.id ?? null,
+      total_before: order.total,
+      captured_payment_id: order.captured_payment_id,
     })
   }
 )
@@ -54,6 +41,6 @@ export const planMedusaOrderLineReductionStep = createStep(
 export const readMedusaOrderTotalStep = createStep("read-medusa-order-total", async (input: { order_id: string }, { container }) => {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({ entity: "order", fields: ["id", "total"], filters: { id: input.order_id } })
-  const order = data[0] as Pick<OrderRead, "total"> | undefined
+  const order = data[0] as { total: BigNumberInput } | undefined
   return new StepResponse({ total: order ? MathBN.convert(order.total).toNumber() : 0 })
 })

@@ -1,5 +1,4 @@
-import { WorkflowManager } from "@medusajs/framework/orchestration"
-import type { TransactionStepsDefinition } from "@medusajs/framework/orchestration"
+import { stepsOf } from "../../__tests__/steps-of"
 import { COMPLETE_MEDUSA_ORDER_WORKFLOW } from "../../complete-medusa-order"
 import { MAX_FULFILLMENTS_PER_ORDER } from "../../complete-medusa-order/steps/plan-medusa-order-completion"
 import { REDUCE_MEDUSA_ORDER_LINE_WORKFLOW } from "../../reduce-medusa-order-line"
@@ -9,18 +8,6 @@ import { OPEN_MEDUSA_RETURN_WORKFLOW } from "../../open-medusa-return"
 import { RECEIVE_MEDUSA_RETURN_WORKFLOW } from "../../receive-medusa-return"
 import { RECORD_KASPI_REFUND_WORKFLOW } from "../../record-kaspi-refund"
 
-/** The step names of a registered workflow, in order. */
-function stepsOf(workflowId: string): string[] {
-  const names: string[] = []
-  const walk = (step: TransactionStepsDefinition | TransactionStepsDefinition[] | undefined) => {
-    for (const s of Array.isArray(step) ? step : step ? [step] : []) {
-      if (s.action) names.push(s.action)
-      walk(s.next)
-    }
-  }
-  walk(WorkflowManager.getWorkflow(workflowId)?.flow_)
-  return names
-}
 
 // Medusa's workflows run nested as steps (runAsStep), so their compensation chains with
 // ours; a core flow started with .run() inside a step would not show up here.
