@@ -13,7 +13,10 @@ import type { Browser, Page } from "playwright-core"
 import { ARTIFACTS, TOKEN, startAdminApp, type AdminApp } from "./support/admin-app"
 import { launchBrowser, login, newAdminPage, shot } from "./support/browser"
 import { seedScenario, type Scenario } from "./support/scenario"
-import { kaspiOrderRow } from "./support/seed"
+import { kaspiOrderRow, syncNow } from "./support/seed"
+import { Client } from "pg"
+import { sandboxClient } from "../../src/modules/kaspi/client/__tests__/test-client"
+import { MAX_ACTION_ATTEMPTS } from "../../src/lib/actions/kaspi-answer"
 
 jest.setTimeout(120_000)
 
@@ -61,6 +64,43 @@ async function shortageAvailable(): Promise<number> {
   expect(event?.data.params).toMatchObject({ sku: scenario.shortOfStock.sku, ordered: scenario.shortOfStock.ordered, kaspi_store: "PP1" })
   return event.data.params.available
 }
+/** Asks `check` every 500 ms until it returns something truthy (the store's jobs and subscribers run on their own). */
+async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 45_000): Promise<T> {
+  const end = Date.now() + timeoutMs
+  for (;;) {
+    const value = await check()
+    if (value) return value
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 500))
+  }
+}
+
+/** One statement on the store's database (the store runs in its own process: its module is not reachable from here). */
+async function sql(text: string, params: unknown[] = []) {
+  const client = new Client({ connectionString: app.databaseUrl })
+  await client.connect()
+  try {
+    return await client.query(text, params)
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * Makes the outbox job's next try of this row its last one (as if every retry
+ * before it had run out): the job (every 10 s) then gives it up while Kaspi is
+ * still down. Only while the row waits: a row being sent would overwrite it.
+ */
+async function makeLastAttemptDue(actionId: string) {
+  await until(`outbox row ${actionId} to wait for its next try`, async () => {
+    const r = await sql(
+      `update kaspi_action set attempts = $2, next_attempt_at = now() - interval '1 minute' where id = $1 and status = 'pending' returning id`,
+      [actionId, MAX_ACTION_ATTEMPTS - 1]
+    )
+    return r.rowCount === 1
+  })
+}
+
 const outboxRow = (action: string, status: string) => page.locator(`[data-testid="kaspi-outbox-row"][data-action="${action}"][data-status="${status}"]`)
 
 beforeAll(async () => {
@@ -169,6 +209,10 @@ describe("Settings → Kaspi: the API token", () => {
 
 describe("with Kaspi orders imported (through the stored token)", () => {
   beforeAll(async () => {
+    // Run alone (-t), the token test above was skipped: the token is stored the way it would have stored it.
+    if (!(await app.api("GET", "/admin/kaspi/accounts")).body.accounts[0].hasToken) {
+      expect((await app.api("POST", "/admin/kaspi/accounts/default/token", { token: TOKEN })).status).toBe(200)
+    }
     let t = Date.now()
     scenario = await seedScenario(app)
     timings["seed store and import Kaspi orders"] = (Date.now() - t) / 1000
@@ -449,6 +493,117 @@ describe("with Kaspi orders imported (through the stored token)", () => {
       } finally {
         await ru.context().close()
       }
+    })
+  })
+
+  // Issue #13: Medusa and Kaspi agree on every order, and where they cannot, the merchant sees it and settles it.
+  describe("Kaspi first", () => {
+    it("sends a failed action again, then finds a disagreeing order on the Kaspi page and resolves it", async () => {
+      const sb = app.sandbox
+      const entries = [{ sku: "KSP-CASE-1", quantity: 1, basePrice: 3500 }]
+      const toAccept = sb.addOrder({ status: "APPROVED_BY_BANK", state: "NEW", deliveryMode: "DELIVERY_PICKUP", storeId: "PP1", entries })
+      const packed = sb.addOrder({
+        status: "ACCEPTED_BY_MERCHANT",
+        state: "KASPI_DELIVERY",
+        deliveryMode: "DELIVERY_REGIONAL_TODOOR",
+        isKaspiDelivery: true,
+        preOrder: false,
+        storeId: "PP1",
+        plannedDeliveryDate: sb.now() + 48 * 3600_000,
+        entries,
+      })
+      await syncNow(app.api)
+      const accepting = await kaspiOrderRow(app.api, toAccept.code)
+      const disagreeing = (await app.api("GET", `/admin/kaspi/orders/${packed.code}`)).body.kaspi_order
+      expect(accepting.order_id).toMatch(/^order_/)
+      expect(disagreeing.order_id).toMatch(/^order_/)
+
+      // Kaspi is down: the accept waits for Kaspi, and the widget says so.
+      sb.setFaults({ rate: 1, kinds: ["5xx"] })
+      let actionId: string
+      try {
+        await page.goto(`/app/orders/${accepting.order_id}`)
+        await widget().waitFor()
+        await page.getByTestId("kaspi-action-accept").click()
+        await page.getByTestId("kaspi-waiting-for-kaspi").getByText("Accept is waiting for Kaspi: Medusa follows once Kaspi confirms it.").waitFor()
+        await shot(page, "15-order-widget-waiting-for-kaspi", { element: '[data-testid="kaspi-order-widget"]' })
+        const [row] = (await app.api("GET", `/admin/kaspi/orders/${toAccept.code}/actions`)).body.actions
+        expect(row).toMatchObject({ action: "accept" })
+        actionId = row.id
+        // It keeps failing until the outbox gives it up.
+        await makeLastAttemptDue(actionId)
+        await until("the accept to be given up", async () => {
+          const { body } = await app.api("GET", "/admin/kaspi/actions")
+          return body.actions.some((a: { id: string; status: string }) => a.id === actionId && a.status === "failed")
+        })
+      } finally {
+        sb.setFaults({ rate: 0, kinds: [] })
+      }
+      expect(kaspiGot(toAccept.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(0)
+
+      // The Kaspi page lists it among the failed actions; "Send again" sends that row, once.
+      await page.goto("/app/kaspi")
+      const failed = page.locator(`[data-testid="kaspi-failed-action"][data-id="${actionId}"]`)
+      await failed.waitFor()
+      const failedText = await failed.innerText()
+      expect(failedText).toContain(toAccept.code)
+      expect(failedText).toContain("Accept")
+      expect(failedText).toContain(String(MAX_ACTION_ATTEMPTS))
+      await shot(page, "16-kaspi-page-failed-action", { element: '[data-testid="kaspi-failed-actions"]' })
+      await failed.getByTestId("kaspi-send-again").click()
+      await failed.waitFor({ state: "detached" })
+      expect(kaspiGot(toAccept.code, "ACCEPTED_BY_MERCHANT")).toHaveLength(1)
+      expect(sb.getOrder(toAccept.code)?.status).toBe("ACCEPTED_BY_MERCHANT")
+      const [sent] = (await app.api("GET", `/admin/kaspi/orders/${toAccept.code}/actions`)).body.actions
+      expect(sent).toMatchObject({ id: actionId, status: "sent" })
+
+      // Packed for Kaspi Delivery elsewhere (the cabinet): Kaspi then refuses a cancel our record still allows.
+      const client = sandboxClient(sb, TOKEN)
+      try {
+        await client.assembleOrder({ id: disagreeing.kaspi_id, code: packed.code }, 1)
+      } finally {
+        await client.close()
+      }
+      // Cancelled on Medusa's own order screen: Medusa first, so the two sides now disagree.
+      const cancelled = await app.api("POST", `/admin/orders/${disagreeing.order_id}/cancel`)
+      expect(cancelled.status).toBe(200)
+      const disagreement = await until("the order.canceled subscriber to flag the disagreement", async () => {
+        return (await app.api("GET", `/admin/kaspi/orders/${packed.code}`)).body.kaspi_order.disagreement
+      })
+      expect(disagreement).toMatchObject({ kind: "kaspi_refused", action: "cancel" })
+      expect(sb.getOrder(packed.code)?.status).toBe("ACCEPTED_BY_MERCHANT")
+      // The order's own page says what disagrees, with Kaspi's words.
+      await page.goto(`/app/orders/${disagreeing.order_id}`)
+      const notice = page.getByTestId("kaspi-disagreement")
+      await notice.waitFor()
+      expect(await notice.innerText()).toContain("Cancel was done in Medusa, but Kaspi refused it.")
+      expect(await notice.getByTestId("kaspi-disagreement-said").innerText()).toMatch(/^Kaspi said: «.*assembled, so it can't be cancelled/)
+      await shot(page, "17-order-widget-disagrees", { element: '[data-testid="kaspi-order-widget"]' })
+
+      await page.goto("/app/kaspi")
+      await page.getByTestId("kaspi-overview").waitFor()
+      await page.getByTestId("kaspi-filter-disagrees").click()
+      const row = page.locator(`[data-testid="kaspi-order-row"][data-code="${packed.code}"]`)
+      const badge = row.getByTestId("kaspi-order-disagrees")
+      await badge.waitFor()
+      // The badge also shows in the unfiltered list: wait until the filtered answer has replaced it.
+      await page.locator('[data-testid="kaspi-order-row"][data-disagrees="false"]').first().waitFor({ state: "detached" })
+      expect(await page.getByTestId("kaspi-order-row").count()).toBe(1)
+      expect(await badge.innerText()).toBe("Disagrees")
+      // Worded in the admin's language, with Kaspi's own words after it.
+      expect(await badge.getAttribute("title")).toMatch(/^Cancel was done in Medusa, but Kaspi refused it\. Kaspi said: «.*assembled, so it can't be cancelled/)
+      await shot(page, "18-kaspi-page-disagrees", { fullPage: true })
+
+      await row.getByTestId("kaspi-resolve").click()
+      const drawer = page.getByTestId("kaspi-resolve-drawer")
+      await drawer.getByTestId("kaspi-resolve-note").fill("Handed to the courier: no cancel")
+      await shot(page, "19-kaspi-resolve")
+      await drawer.getByTestId("kaspi-confirm-resolve").click()
+      await page.getByText("No Kaspi orders match.").waitFor()
+      const after = (await app.api("GET", `/admin/kaspi/orders/${packed.code}`)).body
+      expect(after.kaspi_order.disagreement).toBeNull()
+      const resolved = after.events.find((e: { type: string }) => e.type === "agreement.resolved")
+      expect(resolved?.message).toContain("Handed to the courier: no cancel")
     })
   })
 })

@@ -34,6 +34,8 @@ export interface AdminApp {
   baseUrl: string
   api: AdminApi
   sandbox: KaspiSandbox
+  /** The store's own database, for the few steps no API can take (e.g. making an outbox row's last attempt due now). */
+  databaseUrl: string
   /** Seconds each boot step took, for the report (the e2e layer must stay fast). */
   timings: Record<string, number>
   stop(): Promise<void>
@@ -90,6 +92,7 @@ export async function startAdminApp({ log = (_m: string) => undefined }: { log?:
     baseUrl,
     api,
     sandbox,
+    databaseUrl,
     timings,
     async stop() {
       await stopAll(15_000)

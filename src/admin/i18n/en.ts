@@ -68,10 +68,17 @@ const en = {
       order_edited: "Medusa order edited",
       attention: "Medusa order needs attention",
       follow_up_failed: "Medusa order could not follow",
+      return_opened: "Medusa return opened",
+      return_received: "Medusa return received",
+      refund_recorded: "Refund recorded",
     },
     waybill: {
       attached: "Waybill attached",
       failed: "Waybill not available",
+    },
+    agreement: {
+      disagrees: "Medusa and Kaspi disagree",
+      resolved: "Disagreement resolved",
     },
   },
   stage: {
@@ -186,6 +193,54 @@ const en = {
     empty: "Nothing sent yet.",
     attempts: "attempts: {{count}}",
     nextAttempt: "next try {{date}}",
+  },
+  /** An action Kaspi has not answered yet (issue #13: Kaspi first, then Medusa). */
+  waiting: {
+    medusaFollows: "{{action}} is waiting for Kaspi: Medusa follows once Kaspi confirms it.",
+    medusaDone: "{{action}} is waiting for Kaspi: done in Medusa, Kaspi has not confirmed it yet.",
+  },
+  /** "Send again" on a failed outbox row: the same row, a new attempt. */
+  sendAgain: {
+    button: "Send again",
+    sent: "Sent to Kaspi: {{action}}.",
+    queued: "Kaspi did not answer: {{action}} is queued and tried again.",
+    refused: "Kaspi refused again: {{message}}",
+    failed: "Not sent again: {{message}}",
+    sendCodeHint: "Send the code again from the order.",
+  },
+  /** Medusa and Kaspi no longer say the same about an order (kaspi_order.disagreement). */
+  agreement: {
+    title: "Medusa and Kaspi disagree",
+    since: "Since {{date}}.",
+    kaspi_refused: "{{action}} was done in Medusa, but Kaspi refused it.",
+    kaspi_unreachable: "{{action}} was done in Medusa, but Kaspi could not be reached after every attempt. It is sent again once Kaspi answers.",
+    medusa_could_not_follow: "Kaspi took {{action}}, but the Medusa order could not follow.",
+    aChange: "A change",
+    kaspiSaid: "Kaspi said: «{{words}}»",
+    medusaSaid: "Medusa said: «{{words}}»",
+    hint: "Settle it in the Kaspi cabinet or on this order, then mark it resolved.",
+    badge: "Disagrees",
+    filter: "Disagreeing only",
+    resolve: "Mark resolved…",
+    resolveShort: "Resolve",
+    resolveTitle: "Mark the disagreement resolved",
+    resolveIntro: "Kaspi order {{code}}: Kaspi is read again and the order follows it; the history notes who resolved it, with your note.",
+    note: "Note (optional)",
+    notePlaceholder: "What was done, e.g. cancelled in the Kaspi cabinet",
+    confirm: "Mark resolved",
+    resolved: "Marked resolved.",
+  },
+  /** The Kaspi page's list of outbox rows Kaspi refused or never took. */
+  failedActions: {
+    title: "Failed actions",
+    subtitle: "Changes Kaspi refused or never took. Send one again once its cause is fixed.",
+    none: "Nothing failed: Kaspi took every action.",
+    order: "Kaspi code",
+    action: "Action",
+    when: "When",
+    attempts: "Attempts",
+    error: "Kaspi's answer",
+    more: "The latest {{shown}} of {{count}}.",
   },
   sendCode: {
     last: "Last code request, {{date}}:",

@@ -70,10 +70,17 @@ const ru: KaspiDictionary = {
       order_edited: "Заказ Medusa изменён",
       attention: "Заказ Medusa требует внимания",
       follow_up_failed: "Заказ Medusa не удалось обновить",
+      return_opened: "Открыт возврат в Medusa",
+      return_received: "Возврат в Medusa принят",
+      refund_recorded: "Возврат денег учтён",
     },
     waybill: {
       attached: "Накладная прикреплена",
       failed: "Накладная недоступна",
+    },
+    agreement: {
+      disagrees: "Medusa и Kaspi расходятся",
+      resolved: "Расхождение решено",
     },
   },
   stage: {
@@ -188,6 +195,54 @@ const ru: KaspiDictionary = {
     empty: "Пока ничего не отправлено.",
     attempts: "попыток: {{count}}",
     nextAttempt: "следующая попытка {{date}}",
+  },
+  /** Действие, на которое Kaspi ещё не ответил (задача #13: сначала Kaspi, потом Medusa). */
+  waiting: {
+    medusaFollows: "Действие «{{action}}» ждёт ответа Kaspi: Medusa изменится, когда Kaspi его подтвердит.",
+    medusaDone: "Действие «{{action}}» ждёт ответа Kaspi: в Medusa оно уже выполнено, Kaspi ещё не подтвердил.",
+  },
+  /** «Отправить снова» для неудавшегося действия: та же запись, новая попытка. */
+  sendAgain: {
+    button: "Отправить снова",
+    sent: "Отправлено в Kaspi: {{action}}.",
+    queued: "Kaspi не ответил: действие «{{action}}» в очереди и будет повторено.",
+    refused: "Kaspi снова отказал: {{message}}",
+    failed: "Не отправлено: {{message}}",
+    sendCodeHint: "Отправьте код снова из заказа.",
+  },
+  /** Medusa и Kaspi больше не согласны насчёт заказа (kaspi_order.disagreement). */
+  agreement: {
+    title: "Medusa и Kaspi расходятся",
+    since: "С {{date}}.",
+    kaspi_refused: "Действие «{{action}}» выполнено в Medusa, но Kaspi его отклонил.",
+    kaspi_unreachable: "Действие «{{action}}» выполнено в Medusa, но Kaspi не ответил ни на одну попытку. Оно будет отправлено снова, когда Kaspi ответит.",
+    medusa_could_not_follow: "Kaspi принял действие «{{action}}», но заказ Medusa не удалось обновить.",
+    aChange: "изменение",
+    kaspiSaid: "Ответ Kaspi: «{{words}}»",
+    medusaSaid: "Ответ Medusa: «{{words}}»",
+    hint: "Уладьте это в кабинете Kaspi или в этом заказе, затем отметьте как решённое.",
+    badge: "Расхождение",
+    filter: "Только расхождения",
+    resolve: "Отметить решённым…",
+    resolveShort: "Решить",
+    resolveTitle: "Отметить расхождение решённым",
+    resolveIntro: "Заказ Kaspi {{code}}: данные Kaspi читаются заново, заказ следует им; в истории останется, кто решил, и ваша заметка.",
+    note: "Заметка (необязательно)",
+    notePlaceholder: "Что сделано, например: отменён в кабинете Kaspi",
+    confirm: "Отметить решённым",
+    resolved: "Отмечено решённым.",
+  },
+  /** Список действий на странице Kaspi, которые Kaspi отклонил или так и не принял. */
+  failedActions: {
+    title: "Неудавшиеся действия",
+    subtitle: "Изменения, которые Kaspi отклонил или так и не принял. Отправьте снова, когда причина устранена.",
+    none: "Неудавшихся действий нет: Kaspi принял все.",
+    order: "Код Kaspi",
+    action: "Действие",
+    when: "Когда",
+    attempts: "Попыток",
+    error: "Ответ Kaspi",
+    more: "Последние {{shown}} из {{count}}.",
   },
   sendCode: {
     last: "Последний запрос кода, {{date}}:",

@@ -11,10 +11,13 @@ import type {
   KaspiCheck,
   KaspiActionBody,
   KaspiActionRow,
+  KaspiActionsResponse,
   KaspiOrderResponse,
   KaspiOrdersResponse,
   KaspiOrderOptions,
   KaspiOverview,
+  ResolveDisagreementBody,
+  ResolveDisagreementResponse,
   StoreTokenResponse,
   StoreMapping,
 } from "./types"
@@ -23,6 +26,7 @@ import type {
   AdminCreateStoreMappingRequest,
   AdminKaspiBackfillResponse,
   AdminKaspiBackfillsResponse,
+  AdminKaspiActionsQuery,
   AdminKaspiMappingDeleteResponse,
   AdminStartKaspiBackfillRequest,
   AdminKaspiOrdersQuery,
@@ -71,6 +75,8 @@ const enc = encodeURIComponent
 
 /** The filters the Kaspi page sends; paging always. */
 export type OrdersQuery = AdminKaspiOrdersQuery & { limit: number; offset: number }
+/** The outbox across orders (GET /admin/kaspi/actions): failed rows unless `status` says otherwise. */
+export type ActionsQuery = AdminKaspiActionsQuery & { limit: number; offset: number }
 
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
@@ -106,6 +112,23 @@ export const kaspiApi = {
       throw new KaspiRefusedError(await kaspiRefusal(ref, body.action).catch(() => errorMessage(e)))
     }
   },
+  actions: (q: ActionsQuery) => get<KaspiActionsResponse>("/admin/kaspi/actions", q),
+  /**
+   * "Send again": the same failed outbox row, a new attempt (POST /admin/kaspi/actions/:id/retry).
+   * 422 = Kaspi refused again: thrown as KaspiRefusedError with Kaspi's words, like an action's.
+   */
+  sendActionAgain: async (row: Pick<KaspiActionRow, "id" | "kaspi_order_id" | "action">) => {
+    try {
+      return await postKeepingError<{ action: KaspiActionRow }>(`/admin/kaspi/actions/${enc(row.id)}/retry`, {})
+    } catch (e) {
+      if (errorStatus(e) !== 422) throw e
+      const lastError = e instanceof KaspiApiAnswerError ? (e.body.action as KaspiActionRow | undefined)?.last_error : undefined
+      throw new KaspiRefusedError(await kaspiRefusal(row.kaspi_order_id, row.action).catch(() => lastError ?? errorMessage(e)))
+    }
+  },
+  /** A person settled a disagreement: Kaspi is read again, the flag cleared, the note kept in the history. */
+  resolveDisagreement: (ref: string, body: ResolveDisagreementBody) =>
+    post<ResolveDisagreementResponse>(`/admin/kaspi/orders/${enc(ref)}/resolve`, body),
   retry: (id: string) => post<{ kaspi_order: { import_status: string; import_reason: string | null } }>(`/admin/kaspi/orders/${enc(id)}/retry`),
   syncNow: () => post<{ mode: "poll"; ran?: boolean }>("/admin/kaspi/orders/sync", {}),
   /** Starts a backfill in the background (409 while one runs for the account); the job walks it. */

@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next"
-import type { ActionStatus, ImportStatus, KaspiActionRow, KaspiOrderRow } from "./types"
+import type { ActionStatus, ImportStatus, KaspiActionRow, KaspiDisagreement, KaspiOrderRow } from "./types"
 
 /** Plain words for Kaspi's codes; an unknown code (Kaspi adds some) is shown as it is. */
 export function word(t: TFunction, group: string, code: string | null | undefined): string {
@@ -90,4 +90,46 @@ export function sendCodeWords(t: TFunction, row: Pick<KaspiActionRow, "action" |
     default:
       return null
   }
+}
+
+/**
+ * An outbox row Kaspi has not answered yet (the outbox job sends it). Not
+ * "send the code": that one is never sent again by itself and has its own words.
+ */
+export function isWaitingForKaspi(row: Pick<KaspiActionRow, "action" | "status">): boolean {
+  return row.action !== "send_code" && (row.status === "pending" || row.status === "sending")
+}
+
+/**
+ * Origins of actions Medusa had already carried out before asking Kaspi (a copy
+ * of MEDUSA_FIRST_ORIGINS in src/lib/actions/disagreement.ts, which the bundle
+ * cannot import: it pulls in the server's models). Everything else waits for
+ * Kaspi first and Medusa follows.
+ */
+const MEDUSA_FIRST_ORIGINS = ["order.canceled", "order.fulfillment_created", "order.return_received"]
+
+/** "Accept is waiting for Kaspi: …", said for whichever side has not moved yet. */
+export function waitingWords(t: TFunction, row: Pick<KaspiActionRow, "action" | "origin">): string {
+  const action = t(`action.${row.action}`, { defaultValue: row.action })
+  return t(MEDUSA_FIRST_ORIGINS.includes(row.origin) ? "waiting.medusaDone" : "waiting.medusaFollows", { action })
+}
+
+/**
+ * What disagrees, in the user's language: the kind worded here, then the
+ * other side's own words (Kaspi's or Medusa's) as they were said. A kind this
+ * admin does not know (a newer server) falls back to the stored English reason.
+ */
+export function disagreementWords(t: TFunction, d: KaspiDisagreement): { text: string; said: string | null } {
+  const action = d.action ? t(`action.${d.action}`, { defaultValue: d.action }) : t("agreement.aChange")
+  const known = ["kaspi_refused", "kaspi_unreachable", "medusa_could_not_follow"].includes(d.kind)
+  if (!known) return { text: d.reason, said: null }
+  const said = d.said ? t(d.kind === "medusa_could_not_follow" ? "agreement.medusaSaid" : "agreement.kaspiSaid", { words: d.said }) : null
+  // Unreachable: "said" is only the error kind; the worded sentence says it already.
+  return { text: t(`agreement.${d.kind}`, { action }), said: d.kind === "kaspi_unreachable" ? null : said }
+}
+
+/** The whole disagreement on one line (a badge's tooltip). */
+export function disagreementTitle(t: TFunction, d: KaspiDisagreement): string {
+  const { text, said } = disagreementWords(t, d)
+  return said ? `${text} ${said}` : text
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { kaspiApi, medusaApi, type OrdersQuery } from "./api"
-import type { KaspiActionBody } from "./types"
+import { kaspiApi, medusaApi, type ActionsQuery, type OrdersQuery } from "./api"
+import { isWaitingForKaspi } from "./kaspi-words"
+import type { KaspiActionBody, KaspiActionRow, ResolveDisagreementBody } from "./types"
 
 /**
  * react-query hooks on the dashboard's own QueryClient (react-query is not
@@ -12,6 +13,7 @@ export const kaspiKeys = {
   order: (ref: string) => ["kaspi", "order", ref] as const,
   orderActions: (ref: string) => ["kaspi", "order", ref, "actions"] as const,
   orders: (q: OrdersQuery) => ["kaspi", "orders", q] as const,
+  actions: (q: ActionsQuery) => ["kaspi", "actions", q] as const,
   overview: () => ["kaspi", "overview"] as const,
   accounts: () => ["kaspi", "accounts"] as const,
   orderOptions: (accountId: string) => ["kaspi", "order-options", accountId] as const,
@@ -41,8 +43,16 @@ export function useKaspiOrder(ref: string, enabled = true) {
   return useQuery({ queryKey: kaspiKeys.order(ref), queryFn: () => kaspiApi.order(ref), enabled })
 }
 
+/** While an action waits for Kaspi (the outbox job sends it), the order's outbox is re-read so the widget sees it land. */
+const WAITING_POLL_MS = 5_000
+
 export function useKaspiOrderActions(ref: string, enabled = true) {
-  return useQuery({ queryKey: kaspiKeys.orderActions(ref), queryFn: () => kaspiApi.orderActions(ref), enabled })
+  return useQuery({
+    queryKey: kaspiKeys.orderActions(ref),
+    queryFn: () => kaspiApi.orderActions(ref),
+    enabled,
+    refetchInterval: (q) => (q.state.data?.actions.some(isWaitingForKaspi) ? WAITING_POLL_MS : false),
+  })
 }
 
 /** Sends one action; afterwards the Kaspi data and Medusa's own order views are refetched (a cancel changes both). */
@@ -54,6 +64,38 @@ export function useKaspiActionMutation(ref: string) {
       await Promise.all([qc.invalidateQueries({ queryKey: kaspiKeys.all }), qc.invalidateQueries({ queryKey: ["orders"] })])
     },
   })
+}
+
+/**
+ * After "send again", "mark resolved" or an action landing, the Kaspi data and
+ * Medusa's own order views are refetched: the Medusa order follows what Kaspi confirmed.
+ */
+export function useRefetchKaspiAndOrders() {
+  const qc = useQueryClient()
+  return () => Promise.all([qc.invalidateQueries({ queryKey: kaspiKeys.all }), qc.invalidateQueries({ queryKey: ["orders"] })])
+}
+
+/** "Send again": the same failed outbox row, a new attempt. */
+export function useSendActionAgain() {
+  const refetch = useRefetchKaspiAndOrders()
+  return useMutation({
+    mutationFn: (row: Pick<KaspiActionRow, "id" | "kaspi_order_id" | "action">) => kaspiApi.sendActionAgain(row),
+    onSettled: refetch,
+  })
+}
+
+/** Marks an order's disagreement resolved (`ref`: kord_ id, Medusa order id or Kaspi code). */
+export function useResolveDisagreement(ref: string) {
+  const refetch = useRefetchKaspiAndOrders()
+  return useMutation({
+    mutationFn: (body: ResolveDisagreementBody) => kaspiApi.resolveDisagreement(ref, body),
+    onSettled: refetch,
+  })
+}
+
+/** Outbox rows across orders; re-read every 30 s like the overview, since the outbox job gives up on rows in the background. */
+export function useKaspiActions(q: ActionsQuery) {
+  return useQuery({ queryKey: kaspiKeys.actions(q), queryFn: () => kaspiApi.actions(q), placeholderData: (prev) => prev, refetchInterval: 30_000 })
 }
 
 export function useKaspiOrders(q: OrdersQuery) {

@@ -7,6 +7,7 @@
 import type {
   AdminKaspiAccountsResponse,
   AdminKaspiActionRequest,
+  AdminKaspiActionsListResponse,
   AdminKaspiCheckResponse,
   AdminKaspiConnectionResponse,
   AdminKaspiFeedConfig,
@@ -21,6 +22,8 @@ import type {
   AdminKaspiOrdersListResponse,
   AdminKaspiOverviewAccount,
   AdminKaspiOverviewResponse,
+  AdminResolveKaspiDisagreementRequest,
+  AdminResolveKaspiDisagreementResponse,
   AdminStoreKaspiTokenResponse,
   Jsonified,
   KaspiActionRecord,
@@ -36,6 +39,7 @@ export type {
   FeedSettings,
   KaspiCheckProbe,
   KaspiCheckStatus,
+  KaspiDisagreement,
   KaspiImportStatus as ImportStatus,
   KaspiCancelReason as CancelReason,
   KaspiOrderOptionOverrides as OrderOptionOverrides,
@@ -51,6 +55,10 @@ export type ActionStatus = KaspiActionRecord["status"]
 export type KaspiOrderResponse = Jsonified<AdminKaspiOrderResponse>
 export type KaspiOrdersResponse = Jsonified<AdminKaspiOrdersListResponse>
 export type KaspiActionBody = AdminKaspiActionRequest
+/** Outbox rows across orders (the failed ones, for the Kaspi page). */
+export type KaspiActionsResponse = Jsonified<AdminKaspiActionsListResponse>
+export type ResolveDisagreementBody = AdminResolveKaspiDisagreementRequest
+export type ResolveDisagreementResponse = Jsonified<AdminResolveKaspiDisagreementResponse>
 
 export type KaspiAccount = AdminKaspiAccountsResponse["accounts"][number]
 export type StoreTokenResponse = AdminStoreKaspiTokenResponse

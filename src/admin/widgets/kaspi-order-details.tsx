@@ -2,10 +2,12 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Container, Heading, Skeleton, StatusBadge } from "@medusajs/ui"
 import { ActionsPanel } from "../components/order/actions-panel"
+import { DisagreementNotice } from "../components/order/disagreement-notice"
 import { EventLog } from "../components/order/event-log"
 import { OrderFacts } from "../components/order/order-facts"
 import { OutboxList } from "../components/order/outbox-list"
 import { SyncProblemNotice } from "../components/order/sync-problem-notice"
+import { WaitingForKaspi } from "../components/order/waiting-for-kaspi"
 import { InlineError } from "../components/common/section"
 import { errorMessage } from "../lib/api"
 import { useKaspiT } from "../lib/i18n"
@@ -36,16 +38,19 @@ function KaspiOrderPanel({ orderId }: { orderId: string }) {
     )
   }
   const { kaspi_order: k, events, allowed_actions, cancel_reasons } = order.data
+  const outbox = actions.data?.actions ?? []
   return (
     <Container className="divide-y p-0" data-testid="kaspi-order-widget">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">{t("widget.title")}</Heading>
         <StatusBadge color={kaspiStatusColor(k.status)}>{word(t, "statusShort", k.status)}</StatusBadge>
       </div>
+      <WaitingForKaspi actions={outbox} />
+      <DisagreementNotice orderRef={orderId} code={k.code} disagreement={k.disagreement} />
       <SyncProblemNotice problem={k.sync_problem} />
       <OrderFacts order={k} />
       <ActionsPanel orderRef={orderId} code={k.code} allowed={allowed_actions} cancelReasons={cancel_reasons} />
-      <OutboxList actions={actions.data?.actions ?? []} />
+      <OutboxList actions={outbox} />
       <EventLog events={events} />
     </Container>
   )

@@ -1,4 +1,4 @@
-import { Input, Select } from "@medusajs/ui"
+import { Checkbox, Input, Label, Select } from "@medusajs/ui"
 import { useKaspiT } from "../../lib/i18n"
 import type { ImportStatus } from "../../lib/types"
 
@@ -8,15 +8,17 @@ export interface OrderFilterValues {
   q: string
   created_from: string
   created_to: string
+  /** "true": only orders where Medusa and Kaspi disagree (kaspi_order.disagreement). */
+  disagrees: "" | "true"
 }
 
-export const EMPTY_FILTERS: OrderFilterValues = { import_status: "", state: "", q: "", created_from: "", created_to: "" }
+export const EMPTY_FILTERS: OrderFilterValues = { import_status: "", state: "", q: "", created_from: "", created_to: "", disagrees: "" }
 
 const IMPORT_STATUSES: ImportStatus[] = ["needs_attention", "failed", "pending", "imported", "ignored"]
 const STATES = ["NEW", "SIGN_REQUIRED", "PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"]
 const ALL = "all"
 
-/** Import status (with counts), Kaspi tab, code search and creation dates. */
+/** Import status (with counts), Kaspi tab, code search, creation dates, and the orders where Medusa and Kaspi disagree. */
 export function OrderFilters({
   value,
   counts,
@@ -64,6 +66,17 @@ export function OrderFilters({
       <Input size="small" type="search" className="w-40" placeholder={t("orders.search")} value={value.q} onChange={(e) => set({ q: e.target.value.trim() })} data-testid="kaspi-filter-code" />
       <Input size="small" type="date" className="w-40" aria-label={t("orders.createdFrom")} title={t("orders.createdFrom")} value={value.created_from} onChange={(e) => set({ created_from: e.target.value })} />
       <Input size="small" type="date" className="w-40" aria-label={t("orders.createdTo")} title={t("orders.createdTo")} value={value.created_to} onChange={(e) => set({ created_to: e.target.value })} />
+      <div className="flex items-center gap-x-2">
+        <Checkbox
+          id="kaspi-filter-disagrees"
+          data-testid="kaspi-filter-disagrees"
+          checked={value.disagrees === "true"}
+          onCheckedChange={(c) => set({ disagrees: c === true ? "true" : "" })}
+        />
+        <Label size="small" htmlFor="kaspi-filter-disagrees">
+          {t("agreement.filter")}
+        </Label>
+      </div>
     </div>
   )
 }

@@ -1,11 +1,12 @@
 import { Button, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { FixSkuDrawer } from "./fix-sku-drawer"
+import { ResolveDisagreementDrawer } from "../order/resolve-disagreement-drawer"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { formatDateTime, formatTenge } from "../../lib/format"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { kaspiCabinetOrderUrl } from "../../lib/kaspi-cabinet"
-import { importStatusColor, kaspiStatusColor, word } from "../../lib/kaspi-words"
+import { disagreementTitle, importStatusColor, kaspiStatusColor, word } from "../../lib/kaspi-words"
 import { useInvalidateKaspi } from "../../lib/queries"
 import type { KaspiOrderRow } from "../../lib/types"
 import { useState } from "react"
@@ -56,7 +57,7 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
       </Table.Header>
       <Table.Body>
         {orders.map((o) => (
-          <Table.Row key={o.id} data-testid="kaspi-order-row" data-code={o.code} data-import-status={o.import_status}>
+          <Table.Row key={o.id} data-testid="kaspi-order-row" data-code={o.code} data-import-status={o.import_status} data-disagrees={o.disagreement ? "true" : "false"}>
             <Table.Cell>
               <a href={kaspiCabinetOrderUrl(o.code)} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
                 {o.code}
@@ -74,6 +75,11 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
                 {o.sync_problem ? (
                   <StatusBadge color="red" data-testid="kaspi-order-sync-problem" title={o.sync_problem.reason}>
                     {t("orders.syncProblem")}
+                  </StatusBadge>
+                ) : null}
+                {o.disagreement ? (
+                  <StatusBadge color="red" data-testid="kaspi-order-disagrees" title={disagreementTitle(t, o.disagreement)}>
+                    {t("agreement.badge")}
                   </StatusBadge>
                 ) : null}
                 {o.import_text && o.import_status !== "imported" ? (
@@ -103,6 +109,7 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
             </Table.Cell>
             <Table.Cell className="text-right">
               <div className="flex justify-end gap-x-2 whitespace-nowrap">
+                {o.disagreement ? <ResolveDisagreementDrawer orderRef={o.id} code={o.code} label={t("agreement.resolveShort")} /> : null}
                 {o.unmapped_skus?.length && !o.order_id ? <FixSkuDrawer order={o} /> : null}
                 {!o.order_id && ["needs_attention", "failed", "pending"].includes(o.import_status) ? (
                   <Button size="small" variant="secondary" isLoading={retrying === o.id} onClick={() => retry(o)} data-testid="kaspi-retry">

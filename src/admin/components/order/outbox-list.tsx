@@ -1,8 +1,9 @@
 import { Heading, StatusBadge, Text } from "@medusajs/ui"
+import { SendAgainButton } from "./send-again-button"
 import { InlineError, Muted } from "../common/section"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime } from "../../lib/format"
-import { actionStatusColor, sendCodeWords } from "../../lib/kaspi-words"
+import { actionStatusColor, isWaitingForKaspi, sendCodeWords, waitingWords } from "../../lib/kaspi-words"
 import type { KaspiActionRow } from "../../lib/types"
 
 /** What Kaspi answered to one "send the code" (sent once, never retried): a warning whenever the code may have gone out. */
@@ -50,11 +51,18 @@ export function OutboxList({ actions }: { actions: KaspiActionRow[] }) {
               {formatDateTime(a.sent_at ?? a.updated_at, locale)} · {t("outbox.attempts", { count: a.attempts })}
               {a.status === "pending" && a.next_attempt_at ? ` · ${t("outbox.nextAttempt", { date: formatDateTime(a.next_attempt_at, locale) })}` : ""}
             </Text>
+            {isWaitingForKaspi(a) ? (
+              <Text size="xsmall" className="text-ui-fg-interactive" data-testid="kaspi-outbox-waiting">
+                {waitingWords(t, a)}
+              </Text>
+            ) : null}
             {a.action === "send_code" ? (
               <SendCodeLine row={a} />
             ) : a.last_error && a.status !== "sent" ? (
               <InlineError size="xsmall">{a.last_error}</InlineError>
             ) : null}
+            {/* A failed "send the code" is asked for again with its own button: each request may text the buyer. */}
+            {a.status === "failed" && a.action !== "send_code" ? <SendAgainButton row={a} /> : null}
           </li>
         ))}
       </ul>

@@ -4,6 +4,7 @@ import { Button, Container, Table, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
 import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
+import { FailedActions } from "../../components/kaspi-page/failed-actions"
 import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../components/kaspi-page/order-filters"
 import { OrdersTable } from "../../components/kaspi-page/orders-table"
 import { OverviewCards } from "../../components/kaspi-page/overview-cards"
@@ -70,6 +71,7 @@ const KaspiPage = () => {
       </Container>
       <BackfillProgress />
       <OverviewCards data={overview.data} isLoading={overview.isLoading} error={overview.error} />
+      <FailedActions />
       <Container className="divide-y p-0">
         <SectionHeader title={t("orders.title")} />
         <OrderFilters

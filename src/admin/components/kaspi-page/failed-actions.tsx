@@ -1,0 +1,82 @@
+import { Container, Table, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import { InlineError, Muted, SectionHeader } from "../common/section"
+import { SendAgainButton } from "../order/send-again-button"
+import { errorMessage } from "../../lib/api"
+import { formatDateTime } from "../../lib/format"
+import { useKaspiT, useLocale } from "../../lib/i18n"
+import { useKaspiActions } from "../../lib/queries"
+
+const SHOWN = 50
+const QUERY = { status: "failed", limit: SHOWN, offset: 0 }
+
+/**
+ * Actions Kaspi refused or never took, across all orders (the outbox gave up
+ * on them): each with Kaspi's answer and "Send again", so nothing the
+ * merchant asked for is silently lost.
+ */
+export function FailedActions() {
+  const { t } = useKaspiT()
+  const locale = useLocale()
+  const { data, isError, error } = useKaspiActions(QUERY)
+  const rows = data?.actions ?? []
+  const count = data?.count ?? 0
+
+  return (
+    <Container className="divide-y p-0" data-testid="kaspi-failed-actions">
+      <SectionHeader title={t("failedActions.title")} subtitle={count ? t("failedActions.subtitle") : undefined} />
+      {isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(error) })}</InlineError> : null}
+      {data && count === 0 ? (
+        <div className="px-6 py-4">
+          <Muted>{t("failedActions.none")}</Muted>
+        </div>
+      ) : null}
+      {rows.length ? (
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>{t("failedActions.order")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("failedActions.action")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("failedActions.when")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("failedActions.attempts")}</Table.HeaderCell>
+              <Table.HeaderCell>{t("failedActions.error")}</Table.HeaderCell>
+              <Table.HeaderCell />
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((a) => (
+              <Table.Row key={a.id} data-testid="kaspi-failed-action" data-id={a.id} data-code={a.code} data-action={a.action}>
+                <Table.Cell>
+                  {a.order_id ? (
+                    <Link to={`/orders/${a.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+                      {a.code}
+                    </Link>
+                  ) : (
+                    a.code
+                  )}
+                </Table.Cell>
+                <Table.Cell>{t(`action.${a.action}`, { defaultValue: a.action })}</Table.Cell>
+                <Table.Cell className="whitespace-nowrap">{formatDateTime(a.updated_at, locale)}</Table.Cell>
+                <Table.Cell>{a.attempts}</Table.Cell>
+                <Table.Cell className="max-w-[360px] py-2">
+                  <Text size="xsmall" className="text-ui-fg-subtle line-clamp-3 whitespace-normal break-words" title={a.last_error ?? undefined}>
+                    {a.last_error ?? "—"}
+                  </Text>
+                </Table.Cell>
+                <Table.Cell className="py-2">
+                  {/* Each "send the code" may text the buyer a code: it is asked for again on the order, knowingly. */}
+                  {a.action === "send_code" ? <Muted>{t("sendAgain.sendCodeHint")}</Muted> : <SendAgainButton row={a} />}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      ) : null}
+      {count > rows.length ? (
+        <div className="px-6 py-3">
+          <Muted>{t("failedActions.more", { shown: rows.length, count })}</Muted>
+        </div>
+      ) : null}
+    </Container>
+  )
+}
