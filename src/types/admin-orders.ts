@@ -15,6 +15,7 @@ import type { KaspiCancellationReason, KaspiOrderAttributes } from "../modules/k
 import type { OfferedAction } from "../lib/actions/allowed-actions"
 import type { SendCodeOutcome } from "../lib/actions/send-code-outcome"
 import type { KaspiDisagreement } from "../lib/actions/disagreement"
+import type { KaspiReconciliation } from "../lib/agreement/compare-kaspi-and-medusa"
 
 // ── requests (what the admin sends: the validators' input) ─────────────────────
 
@@ -132,6 +133,20 @@ export interface AdminKaspiActionsListResponse {
 /** POST /admin/kaspi/orders/:id/resolve: the order after Kaspi was read again and the disagreement cleared. */
 export interface AdminResolveKaspiDisagreementResponse {
   kaspi_order: AdminKaspiOrderListItem
+}
+
+/** POST /admin/kaspi/orders/:id/reconcile: what differed, what was repaired from Kaspi's side, and the order after. */
+export interface AdminReconcileKaspiOrderResponse {
+  reconciliation: KaspiReconciliation
+  kaspi_order: AdminKaspiOrderListItem
+}
+
+/** POST /admin/kaspi/orders/reconcile: open orders reconciled now (409 while a run holds the lock). */
+export interface AdminReconcileKaspiOrdersResponse {
+  checked: number
+  repaired: number
+  disagree: number
+  failed: number
 }
 
 /** The 400 of POST /admin/kaspi/orders/:id/actions when Kaspi's rules forbid the action: English `message`, plus its code for the admin. */

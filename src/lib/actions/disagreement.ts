@@ -9,7 +9,8 @@ export const MEDUSA_FIRST_ORIGINS: readonly string[] = ["order.canceled", "order
 
 /** Stored on kaspi_order.disagreement; the admin lists and words it. */
 export type KaspiDisagreement = {
-  kind: "kaspi_refused" | "kaspi_unreachable" | "medusa_could_not_follow"
+  /** mismatch: reconciliation (lib/agreement) found the two sides differ in a way only a person can settle */
+  kind: "kaspi_refused" | "kaspi_unreachable" | "medusa_could_not_follow" | "mismatch"
   /** the outbox row it is about (a later success of that row clears it) */
   action_id?: string
   action?: string

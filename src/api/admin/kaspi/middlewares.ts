@@ -6,6 +6,8 @@ import {
   AdminListKaspiEvents,
   AdminListKaspiActions,
   AdminResolveKaspiDisagreement,
+  AdminReconcileKaspiOrder,
+  AdminReconcileKaspiOrders,
   AdminRetryKaspiAction,
   AdminListKaspiOrders,
   AdminListMappings,
@@ -40,6 +42,8 @@ export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/admin/kaspi/events", middlewares: [query(AdminListKaspiEvents)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/:id/actions", middlewares: [validateAndTransformBody(AdminKaspiAction)] },
   { method: ["POST"], matcher: "/admin/kaspi/orders/:id/resolve", middlewares: [validateAndTransformBody(AdminResolveKaspiDisagreement)] },
+  { method: ["POST"], matcher: "/admin/kaspi/orders/reconcile", middlewares: [validateAndTransformBody(AdminReconcileKaspiOrders)] },
+  { method: ["POST"], matcher: "/admin/kaspi/orders/:id/reconcile", middlewares: [validateAndTransformBody(AdminReconcileKaspiOrder)] },
   { method: ["GET"], matcher: "/admin/kaspi/actions", middlewares: [query(AdminListKaspiActions)] },
   { method: ["POST"], matcher: "/admin/kaspi/actions/:id/retry", middlewares: [validateAndTransformBody(AdminRetryKaspiAction)] },
 ]

@@ -38,6 +38,14 @@ export type AdminListKaspiActionsType = z.infer<typeof AdminListKaspiActions>
 export const AdminResolveKaspiDisagreement = z.object({ note: z.string().trim().max(1000).optional() }).strict()
 export type AdminResolveKaspiDisagreementType = z.infer<typeof AdminResolveKaspiDisagreement>
 
+/** POST /admin/kaspi/orders/:id/reconcile: no body. */
+export const AdminReconcileKaspiOrder = z.object({}).strict()
+/** POST /admin/kaspi/orders/reconcile: open orders compared now (limit per account). */
+export const AdminReconcileKaspiOrders = z
+  .object({ account_id: z.string().optional(), limit: z.number().int().min(1).max(200).optional() })
+  .strict()
+export type AdminReconcileKaspiOrdersType = z.infer<typeof AdminReconcileKaspiOrders>
+
 /** POST /admin/kaspi/actions/:id/retry: no body. */
 export const AdminRetryKaspiAction = z.object({}).strict()
 
