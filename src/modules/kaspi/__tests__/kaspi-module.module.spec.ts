@@ -1,7 +1,15 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { KASPI_MODULE } from ".."
 import KaspiModuleService from "../service"
-import { KaspiAccountCredential, KaspiEvent, KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState } from "../models"
+import {
+  KaspiAccountCredential,
+  KaspiAction,
+  KaspiEvent,
+  KaspiOrder,
+  KaspiSkuMapping,
+  KaspiStoreMapping,
+  KaspiSyncState,
+} from "../models"
 import { encryptToken, parseTokenKey } from "../token-crypto"
 
 jest.setTimeout(60_000)
@@ -27,7 +35,8 @@ const kaspiOrder = (over: Record<string, unknown> = {}) => ({
 moduleIntegrationTestRunner<KaspiModuleService>({
   moduleName: KASPI_MODULE,
   resolve: "./src/modules/kaspi",
-  moduleModels: [KaspiOrder, KaspiEvent, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState, KaspiAccountCredential],
+  // KaspiAction: storing a token revives actions given up for want of one.
+  moduleModels: [KaspiOrder, KaspiEvent, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState, KaspiAccountCredential, KaspiAction],
   moduleOptions: {
     tokenEncryptionKeyEnv: "KASPI_MODULE_TEST_TOKEN_KEY",
     accounts: [

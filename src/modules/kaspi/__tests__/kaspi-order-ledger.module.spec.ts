@@ -155,7 +155,7 @@ moduleIntegrationTestRunner<KaspiModuleService>({
     describe("the outbox", () => {
       it("writes an action once per idempotency key and lets one sender take it", async () => {
         const first = await service.enqueueKaspiAction(action())
-        expect(await service.enqueueKaspiAction(action())).toEqual({ id: first.id, created: false })
+        expect(await service.enqueueKaspiAction(action())).toEqual({ id: first.id, created: false, revived: false })
         expect(await service.claimKaspiActions({ limit: 10, leaseSeconds: 60 })).toEqual([first.id])
         expect(await service.claimKaspiActions({ limit: 10, leaseSeconds: 60 })).toEqual([])
         await service.finishKaspiAction(first.id, { status: "pending", next_attempt_at: new Date(Date.now() - 1000), last_error: "503" })
