@@ -13,3 +13,25 @@ export async function startSandboxForApp(token: string, opts: Partial<KaspiSandb
   process.env.KASPI_MERCHANT_ID = sandbox.merchantIds[0]
   return sandbox
 }
+
+/**
+ * The Kaspi sandbox for one test file: started in a beforeAll (declare it
+ * before medusaIntegrationTestRunner, so the app boots pointed at it) and
+ * closed in an afterAll. The object stands for the running sandbox.
+ */
+export function sandboxForSuite(token: string, opts: Partial<KaspiSandboxOptions> = {}): KaspiSandbox {
+  let live: KaspiSandbox | undefined
+  beforeAll(async () => {
+    live = await startSandboxForApp(token, opts)
+  })
+  afterAll(async () => {
+    await live?.close()
+  })
+  return new Proxy({} as KaspiSandbox, {
+    get(_target, key) {
+      if (!live) throw new Error("The Kaspi sandbox starts in beforeAll: use it inside a test or a hook")
+      const value = Reflect.get(live, key)
+      return typeof value === "function" ? value.bind(live) : value
+    },
+  })
+}

@@ -79,6 +79,9 @@ const en = {
     agreement: {
       disagrees: "Medusa and Kaspi disagree",
       resolved: "Disagreement resolved",
+      mismatch: "Reconciliation: Medusa and Kaspi differ",
+      repaired: "Reconciliation: Medusa updated to follow Kaspi",
+      agrees_again: "Reconciliation: Medusa and Kaspi agree again",
     },
   },
   stage: {
@@ -215,6 +218,9 @@ const en = {
     kaspi_refused: "{{action}} was done in Medusa, but Kaspi refused it.",
     kaspi_unreachable: "{{action}} was done in Medusa, but Kaspi could not be reached after every attempt. It is sent again once Kaspi answers.",
     medusa_could_not_follow: "Kaspi took {{action}}, but the Medusa order could not follow.",
+    mismatch: "Reconciliation with Kaspi found a difference the plugin does not repair by itself: a person must settle it.",
+    /** The stored reason is in English: shown as it is here; the Kaspi history has each difference in the user's language. */
+    mismatchDetails: "What differs: {{reason}}.",
     aChange: "A change",
     kaspiSaid: "Kaspi said: «{{words}}»",
     medusaSaid: "Medusa said: «{{words}}»",

@@ -81,6 +81,9 @@ const ru: KaspiDictionary = {
     agreement: {
       disagrees: "Medusa и Kaspi расходятся",
       resolved: "Расхождение решено",
+      mismatch: "Сверка: Medusa и Kaspi не совпадают",
+      repaired: "Сверка: заказ Medusa обновлён по данным Kaspi",
+      agrees_again: "Сверка: Medusa и Kaspi снова совпадают",
     },
   },
   stage: {
@@ -217,6 +220,8 @@ const ru: KaspiDictionary = {
     kaspi_refused: "Действие «{{action}}» выполнено в Medusa, но Kaspi его отклонил.",
     kaspi_unreachable: "Действие «{{action}}» выполнено в Medusa, но Kaspi не ответил ни на одну попытку. Оно будет отправлено снова, когда Kaspi ответит.",
     medusa_could_not_follow: "Kaspi принял действие «{{action}}», но заказ Medusa не удалось обновить.",
+    mismatch: "Сверка с Kaspi нашла расхождение, которое плагин сам не исправляет: его нужно разобрать вручную.",
+    mismatchDetails: "Что именно не совпадает, смотрите в «Истории Kaspi» этого заказа.",
     aChange: "изменение",
     kaspiSaid: "Ответ Kaspi: «{{words}}»",
     medusaSaid: "Ответ Medusa: «{{words}}»",

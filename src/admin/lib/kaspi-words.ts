@@ -116,10 +116,14 @@ export function waitingWords(t: TFunction, row: Pick<KaspiActionRow, "action" | 
 
 /**
  * What disagrees, in the user's language: the kind worded here, then the
- * other side's own words (Kaspi's or Medusa's) as they were said. A kind this
+ * other side's own words (Kaspi's or Medusa's) as they were said, or for a
+ * mismatch found by reconciliation, where to read what differs. A kind this
  * admin does not know (a newer server) falls back to the stored English reason.
  */
 export function disagreementWords(t: TFunction, d: KaspiDisagreement): { text: string; said: string | null } {
+  // Found by reconciliation: no action and no other side's words, only what differs (in English,
+  // worded per difference in the Kaspi history); the dictionary decides whether it is shown here.
+  if (d.kind === "mismatch") return { text: t("agreement.mismatch"), said: t("agreement.mismatchDetails", { reason: d.reason }) }
   const action = d.action ? t(`action.${d.action}`, { defaultValue: d.action }) : t("agreement.aChange")
   const known = ["kaspi_refused", "kaspi_unreachable", "medusa_could_not_follow"].includes(d.kind)
   if (!known) return { text: d.reason, said: null }

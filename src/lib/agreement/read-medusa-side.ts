@@ -1,6 +1,7 @@
 import type { BigNumberInput, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import type KaspiModuleService from "../../modules/kaspi/service"
+import { actionsOnTheWay } from "../actions/actions-on-the-way"
 import { findKaspiReturn } from "../../workflows/open-medusa-return/steps/find-kaspi-return"
 import type { MedusaSideOfOrder } from "./compare-kaspi-and-medusa"
 
@@ -24,9 +25,6 @@ type OrderRead = {
     payments?: Array<{ captures?: Array<{ amount: BigNumberInput }> | null; refunds?: Array<{ amount: BigNumberInput }> | null }> | null
   }> | null
 }
-
-/** Outbox rows still on their way to Kaspi. */
-const ON_THE_WAY = ["pending", "sending"]
 
 const sum = (rows: Array<{ amount: BigNumberInput }> | null | undefined) =>
   (rows ?? []).reduce((acc, r) => MathBN.add(acc, r.amount), MathBN.convert(0))
@@ -70,7 +68,7 @@ export async function readMedusaSide(
   const reserved = await readReserved(container, items.map((i) => i.id))
   const payments = (order.payment_collections ?? []).flatMap((pc) => pc.payments ?? [])
   const kaspiReturn = await findKaspiReturn(container, order.id, row.id)
-  const pending = await kaspi.listKaspiActions({ kaspi_order_id: row.id, status: ON_THE_WAY }, { select: ["action"] })
+  const pending = await actionsOnTheWay(kaspi, row.id)
   const side: MedusaSideOfOrder = {
     status: order.status,
     total: MathBN.convert(order.total).toNumber(),
@@ -96,7 +94,7 @@ export async function readMedusaSide(
       captured: payments.reduce((acc, p) => MathBN.add(acc, sum(p.captures)), MathBN.convert(0)).toNumber(),
       refunded: payments.reduce((acc, p) => MathBN.add(acc, sum(p.refunds)), MathBN.convert(0)).toNumber(),
     },
-    pending_actions: [...new Set(pending.map((a) => a.action))],
+    pending_actions: pending,
   }
   const followed = order.metadata?.kaspi_status
   return { side, followed_status: typeof followed === "string" ? followed : null }

@@ -3,6 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type { KaspiOrder } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
+import type { KaspiDisagreement } from "../actions/disagreement"
 import { applyKaspiLineChange } from "../sync/apply-kaspi-line-change"
 import { applyKaspiStatusChange } from "../sync/apply-kaspi-status-change"
 import { compareKaspiAndMedusa, type KaspiMedusaDifference, type KaspiReconciliation } from "./compare-kaspi-and-medusa"
@@ -11,6 +12,7 @@ export type { KaspiReconciliation }
 import { kaspiSideOf } from "./kaspi-side"
 import { readMedusaSide } from "./read-medusa-side"
 import { settleReconciliation } from "./settle-reconciliation"
+import { toBackOfQueue } from "./to-back-of-queue"
 
 /**
  * Reads one imported order from Kaspi (by code: one request, any age, API.md
@@ -33,12 +35,8 @@ export async function reconcileKaspiOrder(container: MedusaContainer, kaspiOrder
   }
   const orderId = row.order_id
   const client = await kaspi.getClient(row.account_id)
-  const found = await client.getOrderByCode(row.code)
-  // An entry left out would read as cancelled (kaspi-lines-plan): read them all before comparing.
-  const order =
-    found && (found.missingEntryIds.length || !found.entries.length)
-      ? { ...found, entries: await client.getOrderEntries(found.id), missingEntryIds: [] }
-      : found
+  // Every entry: one left out would read as cancelled (kaspi-lines-plan).
+  const order = await client.getWholeOrderByCode(row.code)
 
   const medusa = await readMedusaSide(container, kaspi, { id: row.id, order_id: orderId })
   if (!medusa) throw new MedusaError(MedusaError.Types.NOT_FOUND, `The Medusa order ${orderId} of Kaspi order ${row.code} is gone`)
@@ -52,6 +50,8 @@ export async function reconcileKaspiOrder(container: MedusaContainer, kaspiOrder
       text: { code: "reconcile.kaspi_missing", params: { code: row.code } },
     }
     await settleReconciliation(kaspi, row, [missing])
+    // Not refreshed (nothing to refresh it from): to the back of the open-orders queue all the same.
+    await toBackOfQueue(kaspi, row.id)
     return { differences: [missing], repaired: [], disagrees: true }
   }
   await kaspi.upsertKaspiOrderRecord(row.account_id, order)
@@ -80,11 +80,15 @@ export async function reconcileKaspiOrder(container: MedusaContainer, kaspiOrder
   }
   const [now] = await kaspi.listKaspiOrders({ id: row.id }, { select: ["id", "account_id", "code", "disagreement"] })
   await settleReconciliation(kaspi, now ?? row, remaining)
-  return { differences: remaining, repaired, disagrees: remaining.length > 0 || isFlagged(now?.disagreement) }
+  return { differences: remaining, repaired, disagrees: remaining.length > 0 || flaggedOtherwise(now?.disagreement) }
 }
 
-/** Another kind of disagreement stays until its action succeeds or a person resolves it. */
-const isFlagged = (d: unknown) => d != null
+/**
+ * Another kind of disagreement stays until its action succeeds or a person
+ * resolves it. A "mismatch" read before settling is not one: with nothing
+ * remaining, settleReconciliation has just cleared it.
+ */
+const flaggedOtherwise = (d: unknown) => d != null && (d as KaspiDisagreement).kind !== "mismatch"
 
 /**
  * The sync's own follow-ups (they write the history, and a refusal by Medusa

@@ -3,18 +3,18 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import { KaspiApiError } from "../../modules/kaspi/client"
 import { KASPI_GIVEN_UP_KINDS } from "../../modules/kaspi/models"
+import { DEFAULT_RECONCILE_ORDERS_PER_RUN } from "../../modules/kaspi/options"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { FINAL_KASPI_STATUSES } from "../sync/refresh-open-kaspi-orders"
 import { reconcileKaspiOrder } from "./reconcile-kaspi-order"
+import { toBackOfQueue } from "./to-back-of-queue"
 
 /**
- * Orders reconciled per account and run. Each costs one Kaspi request
- * (getOrderByCode; two when Kaspi leaves the entries out, API.md a.4), on top
- * of the poll's, and Kaspi publishes no rate limit (API.md §f.2): 25 every 15
- * minutes is 100 requests an hour, and every open order comes round once per
- * (open orders / 25) runs.
+ * Orders reconciled per account and run when no limit is given: the
+ * `reconcile.ordersPerRun` default, explained there (one Kaspi request per
+ * order; Kaspi publishes no rate limit, API.md f.2).
  */
-export const RECONCILE_ORDERS_PER_RUN = 25
+export const RECONCILE_ORDERS_PER_RUN = DEFAULT_RECONCILE_ORDERS_PER_RUN
 
 export const RECONCILE_LOCK_KEY = "kaspi-reconcile-orders"
 
@@ -86,6 +86,9 @@ async function reconcileAccount(container: MedusaContainer, accountId: string, l
     } catch (e) {
       stats.failed += 1
       logger.warn(`Kaspi reconciliation of order ${row.code}: ${(e as Error).message}`)
+      // To the back of the queue, as a reconciled order goes (its record is refreshed): one that
+      // fails every time must not take the first places of every run.
+      await toBackOfQueue(kaspi, row.id).catch(() => undefined)
       if (e instanceof KaspiApiError && ACCOUNT_WIDE.includes(e.kind)) break
     }
   }

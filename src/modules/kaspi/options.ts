@@ -96,6 +96,26 @@ const actionsSchema = z
 
 export type KaspiActionsOptions = z.infer<typeof actionsSchema>
 
+/**
+ * Orders reconciled per shop and run of the reconciliation job (every 15
+ * minutes). Each costs one Kaspi request (two when Kaspi leaves the entries
+ * out, API.md a.4) on top of the poll's, and Kaspi publishes no rate limit
+ * (API.md f.2): 25 every 15 minutes is 100 requests an hour, and every open
+ * order comes round once per (open orders / 25) runs.
+ */
+export const DEFAULT_RECONCILE_ORDERS_PER_RUN = 25
+
+const reconcileSchema = z
+  .object({
+    /** Run the reconciliation job (every 15 min) for the shops whose polling is on. */
+    enabled: z.boolean().default(true),
+    /** Open orders compared with Kaspi per shop and run (one Kaspi request each). */
+    ordersPerRun: z.number().int().min(1).max(200).default(DEFAULT_RECONCILE_ORDERS_PER_RUN),
+  })
+  .strict()
+
+export type KaspiReconcileOptions = z.infer<typeof reconcileSchema>
+
 export const kaspiPluginOptionsSchema = z
   .object({
     accounts: z.array(accountSchema).optional(),
@@ -129,6 +149,7 @@ export const kaspiPluginOptionsSchema = z
       .default(DEFAULT_TOKEN_KEY_ENV),
     orders: ordersSchema.default(ordersSchema.parse({})),
     actions: actionsSchema.default(actionsSchema.parse({})),
+    reconcile: reconcileSchema.default(reconcileSchema.parse({})),
   })
 // Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
 // Unknown keys are reported as warnings instead (see unknownOptionKeys).
@@ -173,6 +194,7 @@ export interface KaspiResolvedOptions {
   tokenKeyEnv: string
   orders: KaspiOrdersOptions
   actions: KaspiActionsOptions
+  reconcile: KaspiReconcileOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -252,5 +274,6 @@ export function resolveKaspiOptions(
     maxResponseBytes: { json: Math.round(o.maxResponseMb * 1024 * 1024), binary: Math.round(o.maxWaybillMb * 1024 * 1024) },
     orders: o.orders,
     actions: o.actions,
+    reconcile: o.reconcile,
   }
 }

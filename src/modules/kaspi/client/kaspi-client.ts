@@ -169,6 +169,18 @@ export class KaspiClient {
     return page.orders[0] ?? null
   }
 
+  /**
+   * An order by its code with every entry: Kaspi may leave entries out of
+   * `included` (API.md a.4), and an entry left out would read as cancelled,
+   * so they are then read on their own (a second request). Null when Kaspi
+   * knows no such order.
+   */
+  async getWholeOrderByCode(code: string): Promise<KaspiOrder | null> {
+    const found = await this.getOrderByCode(code)
+    if (!found || (!found.missingEntryIds.length && found.entries.length)) return found
+    return { ...found, entries: await this.getOrderEntries(found.id), missingEntryIds: [] }
+  }
+
   // ── entries (a.4) and cities (a.9) ──────────────────────────────────────────
 
   async getOrderEntries(orderId: string): Promise<KaspiOrderEntry[]> {

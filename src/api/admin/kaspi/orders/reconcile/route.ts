@@ -8,7 +8,8 @@ import type { AdminReconcileKaspiOrdersType } from "../../validators"
 /**
  * POST /admin/kaspi/orders/reconcile: what the scheduled job does, now: the
  * open orders of one shop (or of every shop with a token), at most `limit`
- * each. 409 while another run (the job's, or another click) holds the lock.
+ * each (default `reconcile.ordersPerRun`), whether or not the job is switched
+ * on. 409 while another run (the job's, or another click) holds the lock.
  */
 export async function POST(
   req: AuthenticatedMedusaRequest<AdminReconcileKaspiOrdersType>,
@@ -19,7 +20,8 @@ export async function POST(
   const accountIds = body.account_id
     ? [kaspi.getAccount(body.account_id).id]
     : (await kaspi.describeAccounts()).filter((a) => a.hasToken).map((a) => a.id)
-  const result = await reconcileOpenKaspiOrders(req.scope, { accountIds, limit: body.limit })
+  const limit = body.limit ?? kaspi.getResolvedOptions().reconcile.ordersPerRun
+  const result = await reconcileOpenKaspiOrders(req.scope, { accountIds, limit })
   if (result.busy) {
     res.status(409).json({ message: "A reconciliation is already running; try again when it ends" })
     return
