@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
-import { startSandboxForApp } from "../helpers/sandbox-for-app"
+import { sandboxForSuite } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
@@ -17,15 +17,7 @@ jest.setTimeout(180_000)
 const TOKEN = "agreement-test-token"
 const DAY = 24 * 3600 * 1000
 const ACCOUNT = "default"
-let sandbox: KaspiSandbox
-
-beforeAll(async () => {
-  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 50 })
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 50 })
 
 /** Kaspi calls the sandbox took (not refused, not faulted) for one order and action. */
 const received = (code: string, action?: string) =>
@@ -213,6 +205,35 @@ medusaIntegrationTestRunner({
       expect((await api.get(`/admin/kaspi/orders?disagrees=true`, admin)).data.kaspi_orders).toEqual([])
       const history = (await kaspi.listKaspiEvents({ kaspi_order_id: row.id })).map((e) => e.type)
       expect(history).toEqual(expect.arrayContaining(["agreement.disagrees", "agreement.resolved"]))
+    })
+
+    it("a cancel made on Medusa's own screens that Kaspi's rules refuse (nothing sent) is flagged too, never left silent", async () => {
+      const container = getContainer()
+      const { o, row } = await importOrder(container, { status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_REGIONAL_TODOOR", isKaspiDelivery: true })
+      // Packed through the plugin: the record knows it, so the rules refuse the cancel before any call.
+      expect((await act(row.id, { action: "assemble", number_of_space: 1 })).data.action.status).toBe("sent")
+      const callsBefore = sandbox.actions().length
+      const subscribers = TestEventUtils.waitSubscribersExecution("order.canceled", container.resolve(Modules.EVENT_BUS))
+      await cancelOrderWorkflow(container).run({ input: { order_id: row.order_id as string } })
+      await subscribers
+      expect(sandbox.actions().length).toBe(callsBefore)
+      expect(sandbox.getOrder(o.code)?.status).toBe("ACCEPTED_BY_MERCHANT")
+      const [flagged] = await kaspi.listKaspiOrders({ id: row.id })
+      expect(flagged.disagreement).toMatchObject({ kind: "kaspi_refused", action: "cancel" })
+      expect((flagged.disagreement as { reason: string }).reason).toMatch(/Kaspi does not allow it, so it was not sent: .*after ASSEMBLE/)
+    })
+
+    it("while a cancel waits for Kaspi, other actions are refused up front (the cancel ends the order)", async () => {
+      const container = getContainer()
+      const { row } = await importOrder(container, { status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP" })
+      sandbox.setFaults({ rate: 1, kinds: ["5xx"] })
+      expect((await act(row.id, { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK" })).data.action.status).toBe("pending")
+      sandbox.setFaults({ rate: 0, kinds: [] })
+      const entry = (sandbox.getOrder(row.code)?.entries ?? [])[0]
+      const res = await act(row.id, { action: "cancel_entry", entry_id: entry.id, remained_quantity: 0, reason: "MERCHANT_OUT_OF_STOCK" })
+      expect(res.status).toBe(400)
+      expect(res.data).toMatchObject({ code: "refusal.cancel_waiting" })
+      expect(sandbox.actions().filter((a) => a.code === row.code && a.action === "ENTRY_CANCEL")).toEqual([])
     })
   },
 })

@@ -37,7 +37,7 @@ export default async function kaspiOrderCanceled({ event, container }: Subscribe
   }
   const reason = (metadata.kaspi_cancel_reason as KaspiCancellationReason) ?? kaspi.getResolvedOptions().actions.defaultCancelReason
   // Medusa has no "before cancel" hook: the order is cancelled already, so a refusal from Kaspi flags the
-  // order as disagreeing, with Kaspi's words (record-kaspi-answer), and a refusal by the rules is logged.
+  // order as disagreeing, with Kaspi's words (record-kaspi-answer), and so does a refusal by Kaspi's rules.
   await requestKaspiActionOrLog(
     container,
     row,

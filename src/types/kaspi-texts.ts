@@ -73,6 +73,7 @@ export const KASPI_EVENT_CODES = [
 export const KASPI_REFUSAL_CODES = [
   "refusal.accept_status",
   "refusal.cancel_status",
+  "refusal.cancel_waiting",
   "refusal.cancel_assembled",
   "refusal.cancel_reason_kaspi_delivery",
   "refusal.cancel_comment_too_long",

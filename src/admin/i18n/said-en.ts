@@ -67,6 +67,7 @@ const saidEn: Record<KaspiTextCode, string> = {
   "waybill.failed": "The waybill is not available yet: {{error}}",
   "refusal.accept_status": "Kaspi lets you accept only an order waiting for acceptance; this one is «{{status}}».",
   "refusal.cancel_status": "Kaspi lets you cancel only an order waiting for acceptance or accepted; this one is «{{status}}».",
+  "refusal.cancel_waiting": "A cancel of this order is waiting to be sent to Kaspi; nothing else can be done until Kaspi has answered it.",
   "refusal.cancel_assembled": "Kaspi does not allow cancelling after the order was packed for Kaspi Delivery.",
   "refusal.cancel_reason_kaspi_delivery": "The reason «Buyer not reachable» is only for pickup and your own delivery, not for Kaspi Delivery.",
   "refusal.cancel_comment_too_long": "Kaspi accepts a cancellation comment of at most {{max}} characters.",

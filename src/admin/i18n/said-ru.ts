@@ -61,6 +61,7 @@ const saidRu: Record<KaspiTextCode, string> = {
   "waybill.failed": "Накладная пока недоступна: {{error}}",
   "refusal.accept_status": "Kaspi позволяет принять только заказ, ожидающий принятия; этот — «{{status}}».",
   "refusal.cancel_status": "Kaspi позволяет отменить только заказ, ожидающий принятия или принятый; этот — «{{status}}».",
+  "refusal.cancel_waiting": "Отмена этого заказа ещё не отправлена в Kaspi; пока Kaspi не ответит на неё, другие действия недоступны.",
   "refusal.cancel_assembled": "Kaspi не разрешает отмену после упаковки заказа для Kaspi Доставки.",
   "refusal.cancel_reason_kaspi_delivery": "Причина «Покупатель недоступен» — только для самовывоза и вашей доставки, не для Kaspi Доставки.",
   "refusal.cancel_comment_too_long": "Kaspi принимает комментарий к отмене не длиннее {{max}} символов.",

@@ -41,6 +41,21 @@ export function disagreementAfterRefusal(
   }
 }
 
+/**
+ * A change Medusa had already made that Kaspi's rules do not allow (checked
+ * before sending, so nothing reached Kaspi: a refused call would count against
+ * the shop). Pure.
+ */
+export function disagreementAfterRuleRefusal(action: string, origin: string, said: string, now = new Date()): KaspiDisagreement {
+  return {
+    kind: "kaspi_refused",
+    action,
+    reason: `${action} was done in Medusa (${origin}) but Kaspi does not allow it, so it was not sent: ${said}`,
+    said,
+    at: now.toISOString(),
+  }
+}
+
 /** Kaspi took an action but Medusa could not follow it (its workflow was undone). Pure. */
 export function disagreementAfterFollowUp(row: { id: string; action: string }, medusaSaid: string, now = new Date()): KaspiDisagreement {
   return {

@@ -69,7 +69,12 @@ export function isPickupOrOwnDelivery(o: KaspiOrderFacts): boolean {
  * order, cancel a cancelled one) is let through: Kaspi answers "already", which
  * counts as done.
  */
-export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload): ActionCheck {
+export function checkKaspiAction(o: KaspiOrderFacts, p: KaspiActionPayload, onTheWay: readonly string[] = []): ActionCheck {
+  // A cancel still on its way to Kaspi (`onTheWay`: the order's pending or sending outbox actions) ends
+  // the order once Kaspi takes it; anything asked meanwhile would reach an order Medusa is cancelling.
+  if (p.action !== "cancel" && onTheWay.includes("cancel")) {
+    return refuse("refusal.cancel_waiting", "a cancel of this order is waiting to be sent to Kaspi; nothing else can be asked until Kaspi has answered it")
+  }
   const status = statusOf(o)
   switch (p.action) {
     case "accept":

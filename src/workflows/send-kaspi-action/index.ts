@@ -1,11 +1,13 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { MERCHANT_ACTION_ORIGIN } from "../../lib/sync/change-origin"
+import { KASPI_ORIGIN, MERCHANT_ACTION_ORIGIN } from "../../lib/sync/change-origin"
 import { completeMedusaOrderWorkflow } from "../complete-medusa-order"
+import { followKaspiOrderLinesWorkflow } from "../follow-kaspi-order-lines"
 import { reduceMedusaOrderLineWorkflow } from "../reduce-medusa-order-line"
 import { syncKaspiStatusWorkflow } from "../sync-kaspi-status"
 import { logKaspiOrderEventStep } from "../sync-kaspi-status/steps/log-kaspi-order-event"
 import { callKaspiStep } from "./steps/call-kaspi"
 import { claimKaspiActionStep } from "./steps/claim-kaspi-action"
+import { readKaspiLinesStep } from "./steps/read-kaspi-lines"
 import { recordKaspiAnswerStep, type SendOutcome } from "./steps/record-kaspi-answer"
 
 export const SEND_KASPI_ACTION_WORKFLOW = "send-kaspi-action"
@@ -61,7 +63,21 @@ export const sendKaspiActionWorkflow = createWorkflow(SEND_KASPI_ACTION_WORKFLOW
     })
   })
 
-  // Handed over with the buyer's code.
+  // Handed over with the buyer's code. A line Kaspi cut while the completion waited is followed first:
+  // once completed, the Medusa order can no longer follow it (found by the agreement test, issue #13).
+  const kaspiLines = when("kaspi-action-complete-read-lines", { recorded }, ({ recorded }) => recorded.follow_up === "complete").then(() =>
+    readKaspiLinesStep(transform({ recorded }, ({ recorded }) => ({ account_id: recorded.account_id, code: recorded.code })))
+  )
+  when("kaspi-action-complete-follow-lines", { kaspiLines }, ({ kaspiLines }) => Boolean(kaspiLines)).then(() => {
+    followKaspiOrderLinesWorkflow.runAsStep({
+      input: transform({ recorded, kaspiLines }, ({ recorded, kaspiLines }) => ({
+        order_id: recorded.order_id as string,
+        kaspi_entries: kaspiLines!.entries,
+        kaspi_total: kaspiLines!.total,
+        actor: KASPI_ORIGIN,
+      })),
+    })
+  })
   when("kaspi-action-complete-follow-up", { recorded }, ({ recorded }) => recorded.follow_up === "complete").then(() => {
     completeMedusaOrderWorkflow.runAsStep({
       input: transform({ recorded }, ({ recorded }) => ({ order_id: recorded.order_id as string, origin: MERCHANT_ACTION_ORIGIN })),

@@ -91,10 +91,23 @@ describe("checkKaspiAction follows Kaspi's state machine (API.md a.11)", () => {
     for (const shape of shapes)
       for (const status of statuses)
         for (const payload of payloads) {
-          const r = checkKaspiAction(shape({ status }), payload)
-          if (!r.ok) seen.add(r.code)
+          for (const onTheWay of [[], ["cancel"]]) {
+            const r = checkKaspiAction(shape({ status }), payload, onTheWay)
+            if (!r.ok) seen.add(r.code)
+          }
         }
     expect([...seen].sort()).toEqual([...KASPI_REFUSAL_CODES].sort())
+  })
+
+  it("while a cancel is on its way to Kaspi, only the cancel itself may be asked again (found by the agreement test)", () => {
+    const line: KaspiActionPayload = { action: "cancel_entry", entry_id: "e", remained_quantity: 0, reason: "MERCHANT_OUT_OF_STOCK" }
+    expect(checkKaspiAction(facts(), line, ["accept"])).toEqual({ ok: true })
+    const refused = checkKaspiAction(facts(), line, ["cancel"])
+    expect(refused).toMatchObject({ ok: false, code: "refusal.cancel_waiting", reason: expect.stringMatching(/waiting to be sent to Kaspi/) })
+    for (const p of [{ action: "accept" }, { action: "send_code" }, { action: "assemble", number_of_space: 1 }] as KaspiActionPayload[]) {
+      expect(checkKaspiAction(facts(), p, ["cancel"]).ok).toBe(false)
+    }
+    expect(checkKaspiAction(facts(), { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK" }, ["cancel"])).toEqual({ ok: true })
   })
 
   // One line per target status of the a.11 table: from which statuses the plugin lets it through.

@@ -4,6 +4,7 @@ import { KASPI_MODULE } from "../../../modules/kaspi"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import { actionIdempotencyKey, checkKaspiAction, SEND_CODE_SETTLED_STATUSES, type KaspiActionPayload } from "../../../lib/actions/kaspi-actions"
 import { findKaspiOrderRow } from "../../../lib/outbox/find-kaspi-order-row"
+import { actionsOnTheWay } from "../../../lib/actions/actions-on-the-way"
 
 export interface CheckKaspiActionInput {
   kaspi_order: string
@@ -18,7 +19,7 @@ export interface CheckKaspiActionInput {
 export const checkKaspiActionStep = createStep("check-kaspi-action", async (input: CheckKaspiActionInput, { container }) => {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const row = await findKaspiOrderRow(kaspi, input.kaspi_order)
-  const check = checkKaspiAction(row, input.payload)
+  const check = checkKaspiAction(row, input.payload, await actionsOnTheWay(kaspi, row.id))
   if (!check.ok) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Kaspi order ${row.code}: ${check.reason}. Nothing was sent to Kaspi.`)
   }

@@ -4,6 +4,7 @@ import type KaspiModuleService from "../../../../../../modules/kaspi/service"
 import { checkKaspiAction, type KaspiActionPayload } from "../../../../../../lib/actions/kaspi-actions"
 import { requestKaspiAction } from "../../../../../../lib/outbox/request-kaspi-action"
 import { findKaspiOrderRow } from "../../../../../../lib/outbox/find-kaspi-order-row"
+import { actionsOnTheWay } from "../../../../../../lib/actions/actions-on-the-way"
 import type { AdminKaspiActionType } from "../../../validators"
 import type { AdminKaspiActionRefusal, AdminKaspiActionResponse, AdminKaspiOrderActionsResponse } from "../../../../../../types"
 
@@ -37,7 +38,7 @@ export async function POST(req: AuthenticatedMedusaRequest<AdminKaspiActionType>
 
   // Kaspi's rules first: a refusal answers 400 with the English message (as Medusa's NOT_ALLOWED would)
   // and its code and parameters, so the admin says it in the merchant's language (issue #19).
-  const check = checkKaspiAction(row, payload)
+  const check = checkKaspiAction(row, payload, await actionsOnTheWay(kaspi, row.id))
   if (!check.ok) {
     const refusal: AdminKaspiActionRefusal = {
       type: "not_allowed",
