@@ -19,6 +19,9 @@ layers["integration:e2e"] = ["<rootDir>/integration-tests/e2e/*.e2e.spec.[jt]s"]
 // Several Medusa instances, crashes, Kaspi faults, hostile input, secrets (integration-tests/reliability):
 // minutes long, so not part of `all`; `npm run test:reliability` (and .ci/run) runs it.
 layers["integration:reliability"] = ["<rootDir>/integration-tests/reliability/**/*.spec.[jt]s"]
+// Random order histories through the app and the sandbox, then "do both sides agree?" (issue #13):
+// minutes long, so its own step in .ci/run (200 histories) and `npm run test:agreement`.
+layers["integration:agreement"] = ["<rootDir>/integration-tests/agreement/*.spec.[jt]s"]
 layers.all = [
   ...layers.unit,
   ...layers["integration:modules"],

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { cancelOrderWorkflow, createOrderFulfillmentWorkflow, refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { startSandboxForApp } from "../helpers/sandbox-for-app"
+import { sandboxForSuite } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
@@ -16,15 +16,7 @@ jest.setTimeout(180_000)
 const TOKEN = "actions-test-token"
 const DAY = 24 * 3600 * 1000
 const ACCOUNT = "default"
-let sandbox: KaspiSandbox
-
-beforeAll(async () => {
-  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 50 })
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 50 })
 
 /** Kaspi calls the sandbox took (not refused, not faulted) for one order and action. */
 const received = (code: string, action?: string) =>

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { refundPaymentWorkflow } from "@medusajs/medusa/core-flows"
-import { startSandboxForApp } from "../helpers/sandbox-for-app"
+import { sandboxForSuite } from "../helpers/sandbox-for-app"
 import type { KaspiSandbox } from "../../sandbox/types"
 import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
@@ -14,15 +14,7 @@ jest.setTimeout(180_000)
 const TOKEN = "line-changes-test-token"
 const DAY = 24 * 3600 * 1000
 const ACCOUNT = "default"
-let sandbox: KaspiSandbox
-
-beforeAll(async () => {
-  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 50 })
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 50 })
 
 type OrderView = {
   total: number

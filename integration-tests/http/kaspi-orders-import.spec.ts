@@ -1,8 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { startSandboxForApp } from "../helpers/sandbox-for-app"
-import type { KaspiSandbox } from "../../sandbox/types"
+import { sandboxForSuite } from "../helpers/sandbox-for-app"
 import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
@@ -18,15 +17,7 @@ jest.setTimeout(180_000)
 
 const TOKEN = "orders-import-test-token"
 const DAY = 24 * 3600 * 1000
-let sandbox: KaspiSandbox
-
-beforeAll(async () => {
-  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 100 })
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 100 })
 
 const ACCOUNT = "default"
 

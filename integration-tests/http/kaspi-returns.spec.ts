@@ -11,8 +11,7 @@ import {
   deleteInventoryLevelsWorkflow,
   receiveItemReturnRequestWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { startSandboxForApp } from "../helpers/sandbox-for-app"
-import type { KaspiSandbox } from "../../sandbox/types"
+import { sandboxForSuite } from "../helpers/sandbox-for-app"
 import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
@@ -24,15 +23,7 @@ jest.setTimeout(180_000)
 const TOKEN = "returns-test-token"
 const DAY = 24 * 3600 * 1000
 const ACCOUNT = "default"
-let sandbox: KaspiSandbox
-
-beforeAll(async () => {
-  sandbox = await startSandboxForApp(TOKEN, { waybillDelayMs: 50 })
-})
-
-afterAll(async () => {
-  await sandbox?.close()
-})
+const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 50 })
 
 type ReturnRead = { id: string; status: string; location_id: string; metadata: Record<string, unknown> | null; items: Array<{ quantity: number; received_quantity: number }> }
 type LevelRead = { location_id: string; stocked_quantity: number; reserved_quantity: number }
