@@ -29,6 +29,7 @@ export default defineConfig({
         // Tests run the jobs themselves; timers must not fire in the middle of a test.
         orders: { polling: process.env.KASPI_POLLING === "true" },
         actions: { retryInBackground: process.env.KASPI_POLLING === "true" },
+        retention: { enabled: process.env.KASPI_POLLING === "true" },
       },
     },
   ],

@@ -42,5 +42,14 @@ export interface AdminKaspiOverviewResponse {
     dry_run: boolean
     send_immediately: boolean
     default_cancel_reason: KaspiCancelReason
+    /**
+     * Retention from medusa-config, and the newest run that deleted something
+     * (null: none yet).
+     */
+    retention: {
+      enabled: boolean
+      days: number
+      last_run: { at: string; events: number; actions: number; capped: boolean } | null
+    }
   }
 }

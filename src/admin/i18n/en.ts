@@ -445,6 +445,13 @@ const en = {
     dryRun: "Dry run (actions are recorded, not sent)",
     sendImmediately: "Send actions immediately",
     defaultCancelReason: "Reason when cancelled from Medusa",
+    retention: "History kept",
+    retentionDays: "{{days}} days: older events and finished actions are deleted every hour",
+    retentionOff: "for ever (retention is off)",
+    retentionLast: "Last pruning",
+    retentionLastRun: "{{when}}: {{events}} events and {{actions}} actions deleted",
+    retentionMore: "more remain, the next run goes on",
+    retentionNever: "nothing deleted yet",
   },
   stores: {
     title: "Kaspi stores and stock locations",

@@ -446,6 +446,13 @@ const ru: KaspiDictionary = {
     dryRun: "Пробный режим (действия записываются, не отправляются)",
     sendImmediately: "Отправлять действия сразу",
     defaultCancelReason: "Причина при отмене из Medusa",
+    retention: "Срок хранения истории",
+    retentionDays: "{{days}} дн. — более старые события и завершённые действия удаляются каждый час",
+    retentionOff: "бессрочно (очистка выключена)",
+    retentionLast: "Последняя очистка",
+    retentionLastRun: "{{when}}: удалено событий — {{events}}, действий — {{actions}}",
+    retentionMore: "осталось ещё, продолжит следующий запуск",
+    retentionNever: "пока ничего не удалено",
   },
   stores: {
     title: "Точки Kaspi и склады",

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import { KaspiApiError } from "../../modules/kaspi/client"
 import { KASPI_GIVEN_UP_KINDS } from "../../modules/kaspi/models"
@@ -8,6 +8,7 @@ import type KaspiModuleService from "../../modules/kaspi/service"
 import { FINAL_KASPI_STATUSES } from "../sync/refresh-open-kaspi-orders"
 import { reconcileKaspiOrder } from "./reconcile-kaspi-order"
 import { toBackOfQueue } from "./to-back-of-queue"
+import { runAlone } from "../jobs/run-alone"
 
 /**
  * Orders reconciled per account and run when no limit is given: the
@@ -44,29 +45,17 @@ export async function reconcileOpenKaspiOrders(
   container: MedusaContainer,
   opts: { accountIds: string[]; limit?: number }
 ): Promise<ReconcileRunResult> {
-  const locking = container.resolve(Modules.LOCKING)
-  let started = false
-  try {
-    return await locking.execute(
-      RECONCILE_LOCK_KEY,
-      async (): Promise<ReconcileRunResult> => {
-        started = true
-        const total: ReconcileRunStats = { checked: 0, repaired: 0, disagree: 0, failed: 0 }
-        for (const accountId of opts.accountIds) {
-          const s = await reconcileAccount(container, accountId, opts.limit ?? RECONCILE_ORDERS_PER_RUN)
-          total.checked += s.checked
-          total.repaired += s.repaired
-          total.disagree += s.disagree
-          total.failed += s.failed
-        }
-        return { busy: false, ...total }
-      },
-      { timeout: 1 }
-    )
-  } catch (e) {
-    if (!started) return { busy: true }
-    throw e
-  }
+  return runAlone(container, RECONCILE_LOCK_KEY, async (): Promise<ReconcileRunStats> => {
+    const total: ReconcileRunStats = { checked: 0, repaired: 0, disagree: 0, failed: 0 }
+    for (const accountId of opts.accountIds) {
+      const s = await reconcileAccount(container, accountId, opts.limit ?? RECONCILE_ORDERS_PER_RUN)
+      total.checked += s.checked
+      total.repaired += s.repaired
+      total.disagree += s.disagree
+      total.failed += s.failed
+    }
+    return total
+  })
 }
 
 async function reconcileAccount(container: MedusaContainer, accountId: string, limit: number): Promise<ReconcileRunStats> {

@@ -116,6 +116,29 @@ const reconcileSchema = z
 
 export type KaspiReconcileOptions = z.infer<typeof reconcileSchema>
 
+/**
+ * Retention of the plugin's history (issue #16): events (kaspi_event) and
+ * finished outbox rows (kaspi_action: sent, failed, dry_run — never pending or
+ * sending) older than `days` are deleted by the `kaspi-prune-history` job, in
+ * statements of `batchSize` rows, at most `maxBatchesPerRun` statements per
+ * table and run (a backlog is worked off over several hourly runs instead of
+ * holding the database in one long run).
+ */
+const retentionSchema = z
+  .object({
+    /** Run the pruning job. Off: history is kept for ever. */
+    enabled: z.boolean().default(true),
+    /** Age, in days, past which events and finished actions are deleted. */
+    days: z.number().int().min(1).max(3650).default(180),
+    /** Rows deleted per statement. */
+    batchSize: z.number().int().min(1).max(10_000).default(1000),
+    /** Statements per table and run. */
+    maxBatchesPerRun: z.number().int().min(1).max(10_000).default(100),
+  })
+  .strict()
+
+export type KaspiRetentionOptions = z.infer<typeof retentionSchema>
+
 export const kaspiPluginOptionsSchema = z
   .object({
     accounts: z.array(accountSchema).optional(),
@@ -150,6 +173,7 @@ export const kaspiPluginOptionsSchema = z
     orders: ordersSchema.default(ordersSchema.parse({})),
     actions: actionsSchema.default(actionsSchema.parse({})),
     reconcile: reconcileSchema.default(reconcileSchema.parse({})),
+    retention: retentionSchema.default(retentionSchema.parse({})),
   })
 // Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
 // Unknown keys are reported as warnings instead (see unknownOptionKeys).
@@ -195,6 +219,7 @@ export interface KaspiResolvedOptions {
   orders: KaspiOrdersOptions
   actions: KaspiActionsOptions
   reconcile: KaspiReconcileOptions
+  retention: KaspiRetentionOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -275,5 +300,6 @@ export function resolveKaspiOptions(
     orders: o.orders,
     actions: o.actions,
     reconcile: o.reconcile,
+    retention: o.retention,
   }
 }

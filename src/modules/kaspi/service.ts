@@ -20,6 +20,8 @@ import type {
   KaspiOrderOptionOverrides,
   KaspiOrderRecordUpsert,
   KaspiPollResult,
+  KaspiPruneResult,
+  KaspiPruneRun,
   KaspiRequestStats,
 } from "./types"
 import type { KaspiAccounts } from "./services/kaspi-accounts"
@@ -30,6 +32,7 @@ import type { KaspiEventLog } from "./services/kaspi-event-log"
 import type { KaspiOrderLedger } from "./services/kaspi-order-ledger"
 import type { KaspiOutbox } from "./services/kaspi-outbox"
 import type { KaspiPollLease } from "./services/kaspi-poll-lease"
+import { RETENTION_EVENT, RETENTION_EVENT_ACCOUNT, type KaspiRetention } from "./services/kaspi-retention"
 import { reviveGivenUpActions, type KaspiReviveReason } from "./services/revive-given-up-actions"
 import {
   KaspiAccountCredential,
@@ -58,6 +61,7 @@ type InjectedDependencies = {
   kaspiOutbox: KaspiOutbox
   kaspiEventLog: KaspiEventLog
   kaspiBackfills: KaspiBackfills
+  kaspiRetention: KaspiRetention
 }
 
 type Ctx = Context<EntityManager>
@@ -65,8 +69,8 @@ type Ctx = Context<EntityManager>
 /**
  * The Kaspi module: MedusaService over the models (listKaspiOrders & co.), and
  * a facade over services/, one job each — accounts and tokens, the client
- * pool, connectivity checks, the order ledger, the poll lease, the outbox and
- * the event log. Only this module talks to Kaspi.
+ * pool, connectivity checks, the order ledger, the poll lease, the outbox,
+ * the event log and retention. Only this module talks to Kaspi.
  */
 class KaspiModuleService extends MedusaService({
   KaspiOrder,
@@ -90,6 +94,7 @@ class KaspiModuleService extends MedusaService({
   protected readonly outbox_: KaspiOutbox
   protected readonly events_: KaspiEventLog
   protected readonly backfills_: KaspiBackfills
+  protected readonly retention_: KaspiRetention
 
   constructor(deps: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -102,6 +107,7 @@ class KaspiModuleService extends MedusaService({
     this.outbox_ = deps.kaspiOutbox
     this.events_ = deps.kaspiEventLog
     this.backfills_ = deps.kaspiBackfills
+    this.retention_ = deps.kaspiRetention
   }
 
   __hooks = {
@@ -239,11 +245,25 @@ class KaspiModuleService extends MedusaService({
   settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
     return this.outbox_.settleAbandoned(outcome, sharedContext)
   }
+  /** Sent ASSEMBLE actions still without their waybill, oldest first (ids). */
+  listKaspiActionsAwaitingWaybill(limit: number, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
+    return this.outbox_.awaitingWaybill(limit, sharedContext)
+  }
   finishKaspiAction(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.outbox_.finish(id, outcome, sharedContext)
   }
   logKaspiEvent(event: KaspiEventInput): Promise<void> {
     return this.events_.log(event)
+  }
+
+  // Retention (services/kaspi-retention.ts; the kaspi-prune-history job runs it under a lock)
+
+  pruneKaspiHistory(opts: Parameters<KaspiRetention["prune"]>[0], @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiPruneResult> {
+    return this.retention_.prune(opts, sharedContext)
+  }
+  /** The newest run that deleted something (its `kaspi.retention` event), or null. */
+  async lastKaspiPruneRun(): Promise<KaspiPruneRun | null> {
+    return (await this.events_.latestData(RETENTION_EVENT_ACCOUNT, RETENTION_EVENT)) as KaspiPruneRun | null
   }
 
   private async afterTokenChange_(accountId: string): Promise<KaspiAccountInfo> {

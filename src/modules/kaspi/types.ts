@@ -159,3 +159,21 @@ export interface KaspiBackfillProgress {
   current_window: { from: number; to: number } | null
   add: { seen: number; imported: number; needs_attention: number; failed: number }
 }
+
+/** What one retention run deleted (services/kaspi-retention.ts). */
+export interface KaspiPruneResult {
+  events: number
+  actions: number
+  /** delete statements run per table */
+  batches: { events: number; actions: number }
+  /** the per-run cap was reached: old rows may remain for the next run */
+  capped: boolean
+}
+
+/** A retention run as its `kaspi.retention` event keeps it (shown in Settings → Kaspi). */
+export interface KaspiPruneRun extends KaspiPruneResult {
+  /** ISO time the run ended */
+  at: string
+  /** the age it pruned at */
+  days: number
+}

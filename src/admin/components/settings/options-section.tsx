@@ -4,7 +4,8 @@ import { useEffect, useState, type ReactNode } from "react"
 import { InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { kaspiApi } from "../../lib/api"
-import { useKaspiT } from "../../lib/i18n"
+import { formatDateTime } from "../../lib/format"
+import { useKaspiT, useLocale } from "../../lib/i18n"
 import { kaspiKeys, useKaspiOrderOptions } from "../../lib/queries"
 import type { KaspiOverview, OrderOptionOverrides } from "../../lib/types"
 
@@ -16,6 +17,34 @@ function Row({ label, children, testId }: { label: string; children: ReactNode; 
       </Text>
       <div className="txt-compact-small flex flex-wrap items-center gap-x-2 gap-y-1">{children}</div>
     </div>
+  )
+}
+
+/** Retention from medusa-config (read-only) and its last run that deleted something (issue #16). */
+function RetentionRows({ retention }: { retention: KaspiOverview["options"]["retention"] }) {
+  const { t } = useKaspiT()
+  const locale = useLocale()
+  const last = retention.last_run
+  return (
+    <>
+      <Row label={t("options.retention")} testId="kaspi-option-retention">
+        <span className="text-ui-fg-subtle">
+          {retention.enabled ? t("options.retentionDays", { days: retention.days }) : t("options.retentionOff")}
+        </span>
+      </Row>
+      <Row label={t("options.retentionLast")} testId="kaspi-option-retention-last">
+        <span className="text-ui-fg-subtle">
+          {last
+            ? t("options.retentionLastRun", { when: formatDateTime(last.at, locale), events: last.events, actions: last.actions })
+            : t("options.retentionNever")}
+        </span>
+        {last?.capped ? (
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {t("options.retentionMore")}
+          </Text>
+        ) : null}
+      </Row>
+    </>
   )
 }
 
@@ -106,6 +135,7 @@ export function OptionsSection({ accountId, options }: { accountId: string; opti
           <Row label={t("options.dryRun")}>{badge(options.dry_run)}</Row>
           <Row label={t("options.sendImmediately")}>{badge(options.send_immediately)}</Row>
           <Row label={t("options.defaultCancelReason")}>{t(`reason.${options.default_cancel_reason}`)}</Row>
+          <RetentionRows retention={options.retention} />
         </>
       ) : null}
       {error ? <InlineError className="px-6 py-3">{error}</InlineError> : null}

@@ -114,3 +114,21 @@ describe("User-Agent and size caps", () => {
     expect(() => resolveKaspiOptions({ merchantId: "1", maxResponseMb: 0 }, {})).toThrow(/maxResponseMb/)
   })
 })
+
+describe("retention", () => {
+  it("keeps 180 days by default, deleting 1,000 rows per statement and at most 100 statements per table and run", () => {
+    expect(resolveKaspiOptions({ merchantId: "1" }, {}).retention).toEqual({ enabled: true, days: 180, batchSize: 1000, maxBatchesPerRun: 100 })
+    expect(resolveKaspiOptions({ merchantId: "1", retention: { days: 30, batchSize: 500 } }, {}).retention).toEqual({
+      enabled: true,
+      days: 30,
+      batchSize: 500,
+      maxBatchesPerRun: 100,
+    })
+  })
+
+  it("is switched off with enabled: false, and refuses an age under a day or an unknown key", () => {
+    expect(resolveKaspiOptions({ merchantId: "1", retention: { enabled: false } }, {}).retention.enabled).toBe(false)
+    expect(() => resolveKaspiOptions({ merchantId: "1", retention: { days: 0 } }, {})).toThrow(/retention\.days/)
+    expect(() => resolveKaspiOptions({ merchantId: "1", retention: { day: 30 } }, {})).toThrow(/retention/)
+  })
+})

@@ -4,6 +4,15 @@ export const KASPI_ACTION_STATUSES = ["pending", "sending", "sent", "failed", "d
 export type KaspiActionStatus = (typeof KASPI_ACTION_STATUSES)[number]
 
 /**
+ * Statuses an action leaves only by a person's "send again": the rows
+ * retention may delete once old. Pending and sending rows are still on their
+ * way to Kaspi and are never pruned, however old.
+ */
+export const KASPI_ACTION_FINAL_STATUSES: readonly KaspiActionStatus[] = KASPI_ACTION_STATUSES.filter(
+  (s) => s !== "pending" && s !== "sending"
+)
+
+/**
  * Actions the outbox never sends again by itself: completion step 1 texts the
  * buyer a code each time it reaches Kaspi (API.md a.11, f.10). A row of these
  * whose sender died is not taken over (it may have reached Kaspi); it is
@@ -61,4 +70,6 @@ export const KaspiAction = model
     { on: ["idempotency_key"], unique: true },
     { on: ["status", "next_attempt_at"] },
     { on: ["kaspi_order_id"] },
+    // Retention takes the oldest rows first (services/kaspi-retention.ts).
+    { on: ["created_at"] },
   ])

@@ -16,4 +16,9 @@ export const KaspiEvent = model
     data: model.json().nullable(),
     kaspi_order: model.belongsTo(() => KaspiOrder, { mappedBy: "events" }).nullable(),
   })
-  .indexes([{ on: ["account_id", "kaspi_code"] }, { on: ["type"] }])
+  .indexes([
+    { on: ["account_id", "kaspi_code"] },
+    { on: ["type"] },
+    // Retention takes the oldest rows first (services/kaspi-retention.ts).
+    { on: ["created_at"] },
+  ])

@@ -64,7 +64,7 @@ async function accountOverview(
  * account, orders imported today, orders and actions that need a person, the
  * 30-day cancellation share against Kaspi's thresholds, and the options from
  * medusa-config (per account, polling and auto-accept as in force, which the
- * store owner may change in Settings → Kaspi).
+ * store owner may change in Settings → Kaspi), with retention's last run.
  */
 export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, res: MedusaResponse<AdminKaspiOverviewResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
@@ -73,13 +73,14 @@ export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, r
   const todayFrom = q.today_from ?? new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()))
   const options = kaspi.getResolvedOptions()
 
-  const [accounts, importedToday, needsAttention, failed, actionsPending, actionsFailed] = await Promise.all([
+  const [accounts, importedToday, needsAttention, failed, actionsPending, actionsFailed, lastPrune] = await Promise.all([
     kaspi.describeAccounts().then((list) => Promise.all(list.map((a) => accountOverview(kaspi, a, now)))),
     count(kaspi, { import_status: "imported", last_attempt_at: { $gte: todayFrom } }),
     count(kaspi, { import_status: "needs_attention" }),
     count(kaspi, { import_status: "failed" }),
     countActions(kaspi, { status: ["pending", "sending"] }),
     countActions(kaspi, { status: "failed", updated_at: { $gte: new Date(now.getTime() - RECENT_FAILURES_DAYS * DAY_MS) } }),
+    kaspi.lastKaspiPruneRun(),
   ])
 
   res.json({
@@ -95,6 +96,13 @@ export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, r
       dry_run: options.actions.dryRun,
       send_immediately: options.actions.sendImmediately,
       default_cancel_reason: options.actions.defaultCancelReason,
+      retention: {
+        enabled: options.retention.enabled,
+        days: options.retention.days,
+        last_run: lastPrune
+          ? { at: lastPrune.at, events: lastPrune.events, actions: lastPrune.actions, capped: lastPrune.capped }
+          : null,
+      },
     },
   })
 }
