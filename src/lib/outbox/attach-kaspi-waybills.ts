@@ -17,8 +17,8 @@ export const WAYBILL_GIVE_UP_MS = 30 * 60 * 1000
 export async function attachKaspiWaybills(container: MedusaContainer, limit = 20): Promise<number> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const actions = await kaspi.listKaspiActions({ action: "assemble", status: "sent" }, { take: 500, order: { sent_at: "ASC" } })
-  const waiting = actions.filter((a) => !(a.result as Record<string, unknown> | null)?.waybill_done).slice(0, limit)
+  const ids = await kaspi.listKaspiActionsAwaitingWaybill(limit)
+  const waiting = ids.length ? await kaspi.listKaspiActions({ id: ids }, { order: { sent_at: "ASC" } }) : []
   let attached = 0
   for (const a of waiting) {
     const done = async (result: Record<string, unknown>) =>

@@ -10,6 +10,7 @@ import { KaspiEventLog } from "../services/kaspi-event-log"
 import { KaspiOrderLedger } from "../services/kaspi-order-ledger"
 import { KaspiOutbox } from "../services/kaspi-outbox"
 import { KaspiPollLease } from "../services/kaspi-poll-lease"
+import { KaspiRetention } from "../services/kaspi-retention"
 
 jest.setTimeout(60_000)
 
@@ -55,6 +56,7 @@ moduleIntegrationTestRunner<KaspiModuleService>({
       expect(cradle.kaspiPollLease).toBeInstanceOf(KaspiPollLease)
       expect(cradle.kaspiOutbox).toBeInstanceOf(KaspiOutbox)
       expect(cradle.kaspiEventLog).toBeInstanceOf(KaspiEventLog)
+      expect(cradle.kaspiRetention).toBeInstanceOf(KaspiRetention)
       for (const model of ["kaspiOrderService", "kaspiEventService", "kaspiActionService"]) {
         expect(cradle[model]).toEqual(expect.objectContaining({ list: expect.any(Function) }))
       }
@@ -153,6 +155,20 @@ moduleIntegrationTestRunner<KaspiModuleService>({
     })
 
     describe("the outbox", () => {
+      it("finds sent ASSEMBLE actions still waiting for their waybill however many older ones are done", async () => {
+        const sent = async (key: string, result: Record<string, unknown> | null, at: number) => {
+          const { id } = await service.enqueueKaspiAction(action({ action: "assemble", idempotency_key: key }))
+          await service.finishKaspiAction(id, { status: "sent", result: result ?? undefined })
+          await service.updateKaspiActions({ id, sent_at: new Date(at) })
+          return id
+        }
+        // Five done ones, older than the one still waiting: a read of "the oldest N, then filter" would miss it.
+        for (let i = 0; i < 5; i++) await sent(`assemble:done-${i}`, { waybill_done: true }, Date.now() - 3_600_000 + i)
+        const waiting = await sent("assemble:waiting", null, Date.now())
+        await sent("assemble:given-up", { waybill_done: true, waybill_error: "none within 30 minutes" }, Date.now())
+        expect(await service.listKaspiActionsAwaitingWaybill(2)).toEqual([waiting])
+      })
+
       it("writes an action once per idempotency key and lets one sender take it", async () => {
         const first = await service.enqueueKaspiAction(action())
         expect(await service.enqueueKaspiAction(action())).toEqual({ id: first.id, created: false, revived: false })

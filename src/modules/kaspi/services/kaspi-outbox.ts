@@ -155,6 +155,23 @@ export class KaspiOutbox {
     )) as KaspiAbandonedAction[]
   }
 
+  /**
+   * Sent ASSEMBLE rows whose waybill is not attached yet, oldest first. The
+   * filter is in the query: read after the fact, a shop's first few hundred
+   * finished rows would hide every newer one.
+   */
+  @InjectManager()
+  async awaitingWaybill(limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+    const rows = await sharedContext.manager!.execute(
+      `select id from kaspi_action
+       where deleted_at is null and action = 'assemble' and status = 'sent'
+         and coalesce(result->>'waybill_done', 'false') <> 'true'
+       order by sent_at nulls first limit ?`,
+      [limit]
+    )
+    return (rows as Array<{ id: string }>).map((r) => r.id)
+  }
+
   /** Records what came of one send attempt and releases the row. */
   @InjectManager()
   async finish(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
