@@ -44,7 +44,7 @@ export default defineConfig({
           polling: process.env.KASPI_POLLING !== "false",
           // A demo wants orders to show up quickly; a shop keeps the defaults (30 s / 300 s).
           pollIntervalSeconds: 10,
-          statusSyncIntervalSeconds: 30,
+          archiveSyncIntervalSeconds: 30,
         },
       },
     },

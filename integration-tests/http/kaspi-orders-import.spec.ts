@@ -431,35 +431,71 @@ medusaIntegrationTestRunner({
       await pollKaspiOrdersJob(container)
       expect(sandbox.requests().length).toBe(before)
 
-      // "restart": the next tick starts from the last poll (minus a small overlap), not from the initial look-back
+      // "restart": the next tick starts from where polling got to — the open states over the window,
+      // not the initial look-back, and the archive only when its interval is due
       await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(lastPoll - 60_000) })
       const since = sandbox.requests().length
-      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
+      const tick = await pollKaspiAccount(container, ACCOUNT)
+      expect(tick).toMatchObject({ ran: true, archive: "none", statusSynced: false })
       const newOrderQueries = sandbox
         .requests()
         .slice(since)
-        .filter((r) => r.route.startsWith("GET /v2/orders") && r.query.includes("NEW"))
-      expect(newOrderQueries.length).toBeGreaterThan(0)
+        .filter((r) => r.route.startsWith("GET /v2/orders") && new URLSearchParams(r.query).get("filter[orders][state]") === "NEW")
+      expect(newOrderQueries).toHaveLength(1)
       const ge = Number(new URLSearchParams(newOrderQueries[0].query).get("filter[orders][creationDate][$ge]"))
-      expect(ge).toBeGreaterThanOrEqual(lastPoll - 60_000 - 10 * 60 * 1000)
+      expect(ge).toBeGreaterThan(Date.now() - 13 * DAY - 60_000)
       const rows = await kaspi.listKaspiOrders({ account_id: ACCOUNT })
       expect(rows.filter((r) => r.import_status === "imported")).toHaveLength(1)
     })
 
-    it("a new order Kaspi publishes long after its creationDate is imported by the next status sync", async () => {
+    it("a new order Kaspi publishes long after its creationDate is imported by the next tick: open states are read over the whole window", async () => {
       const container = getContainer()
       await pollKaspiAccount(container, ACCOUNT, { force: true })
-      const late = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }], creationDate: sandbox.now() - 3 * 3600_000 })
-      // A normal tick (no status sync due) reads new orders from the last poll minus 10 minutes: not this one.
+      const late = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "CASE-1" }], creationDate: sandbox.now() - 3 * 24 * 3600_000 })
       const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
       await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000) })
-      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
-      expect(await kaspi.listKaspiOrders({ code: late.code })).toHaveLength(0)
-      // The status sync re-reads orders still waiting for acceptance over the whole window.
-      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000), last_status_sync_at: new Date(0) })
-      expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(true)
+      expect((await pollKaspiAccount(container, ACCOUNT)).archive).toBe("none")
       const [row] = await kaspi.listKaspiOrders({ code: late.code })
       expect(row).toMatchObject({ import_status: "imported" })
+    })
+
+    it("an open order Kaspi cancels is read once by code on the next tick, without reading the archive", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({ status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP", entries: [{ sku: "CASE-1" }] })
+      await pollKaspiAccount(container, ACCOUNT, { force: true })
+      expect((await kaspi.listKaspiOrders({ code: o.code }))[0]).toMatchObject({ import_status: "imported", state: "PICKUP" })
+      sandbox.trigger(o.code, "buyer_cancel", { immediate: true })
+      const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
+      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000) })
+      const since = sandbox.requests().length
+      expect((await pollKaspiAccount(container, ACCOUNT)).archive).toBe("none")
+      const [row] = await kaspi.listKaspiOrders({ code: o.code })
+      expect(row).toMatchObject({ status: "CANCELLED", state: "ARCHIVE" })
+      const reads = sandbox.requests().slice(since).map((r) => new URLSearchParams(r.query))
+      expect(reads.filter((q) => q.get("filter[orders][code]") === o.code)).toHaveLength(1)
+      expect(reads.filter((q) => q.get("filter[orders][state]") === "ARCHIVE")).toHaveLength(0)
+    })
+
+    it("a return on an archived order is found by the archive read of the statuses that change after an order is finished", async () => {
+      const container = getContainer()
+      const o = sandbox.addOrder({ status: "COMPLETED", deliveryMode: "DELIVERY_PICKUP", entries: [{ sku: "CASE-1" }] })
+      await pollKaspiAccount(container, ACCOUNT, { force: true })
+      expect((await kaspi.listKaspiOrders({ code: o.code }))[0]).toMatchObject({ status: "COMPLETED", state: "ARCHIVE" })
+      // returned between two archive reads: it never shows in an open list
+      sandbox.trigger(o.code, "return_requested")
+      sandbox.trigger(o.code, "returned")
+      const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
+      await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000), last_status_sync_at: new Date(Date.now() - 11 * 60_000) })
+      const since = sandbox.requests().length
+      expect((await pollKaspiAccount(container, ACCOUNT)).archive).toBe("by_status")
+      expect((await kaspi.listKaspiOrders({ code: o.code }))[0]).toMatchObject({ status: "RETURNED" })
+      const archive = sandbox
+        .requests()
+        .slice(since)
+        .map((r) => new URLSearchParams(r.query))
+        .filter((q) => q.get("filter[orders][state]") === "ARCHIVE")
+      expect(archive.map((q) => q.get("filter[orders][status]")).sort()).toEqual(["CANCELLED", "CANCELLING", "KASPI_DELIVERY_RETURN_REQUESTED", "RETURNED"])
+      expect(archive.every((q) => q.get("include[orders]") === null)).toBe(true)
     })
 
     it("backfills a date range beyond 14 days through the ≤14-day windows", async () => {
@@ -482,12 +518,12 @@ medusaIntegrationTestRunner({
           .map((r) => new URLSearchParams(r.query))
       const statesOf = (calls: URLSearchParams[]) => calls.map((q) => q.getAll("filter[orders][state]").join("|")).sort()
 
-      it("asks for one state per request: NEW and SIGN_REQUIRED on a tick, each of the six states once on a status sync", async () => {
+      it("asks for one state per request: the five open states on a tick, the archive by status when due, the whole archive on sync now", async () => {
         const container = getContainer()
         // the very first poll reads the initial look-back (14 days: two windows per state); the next ones one each
         await pollKaspiAccount(container, ACCOUNT, { force: true })
         let since = sandbox.requests().length
-        expect((await pollKaspiAccount(container, ACCOUNT, { force: true })).statusSynced).toBe(true)
+        expect((await pollKaspiAccount(container, ACCOUNT, { force: true })).archive).toBe("all")
         const sync = listCalls(since)
         expect(statesOf(sync)).toEqual(["ARCHIVE", "DELIVERY", "KASPI_DELIVERY", "NEW", "PICKUP", "SIGN_REQUIRED"])
         for (const q of sync) {
@@ -496,13 +532,20 @@ medusaIntegrationTestRunner({
           expect(le - ge).toBeLessThan(13 * DAY) // a margin under Kaspi's 14 days, whichever way it counts them
           expect(q.get("page[number]")).toBe("0")
           expect(q.get("page[size]")).toBe("100")
+          // entries only where new orders appear: elsewhere the status is all a tick needs
+          expect(q.get("include[orders]")).toBe(["NEW", "SIGN_REQUIRED"].includes(q.get("filter[orders][state]") as string) ? "entries" : null)
         }
 
         const [state] = await kaspi.listKaspiSyncStates({ account_id: ACCOUNT })
         await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000) })
         since = sandbox.requests().length
-        expect((await pollKaspiAccount(container, ACCOUNT)).statusSynced).toBe(false)
-        expect(statesOf(listCalls(since))).toEqual(["NEW", "SIGN_REQUIRED"])
+        expect((await pollKaspiAccount(container, ACCOUNT)).archive).toBe("none")
+        expect(statesOf(listCalls(since))).toEqual(["DELIVERY", "KASPI_DELIVERY", "NEW", "PICKUP", "SIGN_REQUIRED"])
+
+        await kaspi.updateKaspiSyncStates({ id: state.id, last_new_poll_at: new Date(Date.now() - 60_000), last_status_sync_at: new Date(Date.now() - 11 * 60_000) })
+        since = sandbox.requests().length
+        expect((await pollKaspiAccount(container, ACCOUNT)).archive).toBe("by_status")
+        expect(statesOf(listCalls(since))).toEqual(["ARCHIVE", "ARCHIVE", "ARCHIVE", "ARCHIVE", "DELIVERY", "KASPI_DELIVERY", "NEW", "PICKUP", "SIGN_REQUIRED"])
         // every one of them was answered: none was a form the sandbox (Kaspi as documented) refuses
         expect(sandbox.requests().filter((r) => r.status === 400)).toEqual([])
       })

@@ -57,7 +57,7 @@ export interface AdminKaspiOrderOptions {
   polling: boolean
   poll_interval_seconds: number
   auto_accept: boolean
-  status_sync_interval_seconds: number
+  archive_sync_interval_seconds: number
   config: { polling: boolean; poll_interval_seconds: number; auto_accept: boolean }
   overrides: KaspiOrderOptionOverrides
 }

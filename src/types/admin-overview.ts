@@ -22,6 +22,7 @@ export interface AdminKaspiOverviewAccount {
     last_status_sync_at: Date | null
     last_success_at: Date | null
     last_error: string | null
+    /** The last poll that read Kaspi's whole archive: every order created up to then is known. */
     synced_until: Date | null
   } | null
   cancellations: CancellationShare
@@ -37,7 +38,8 @@ export interface AdminKaspiOverviewResponse {
   options: {
     polling: boolean
     poll_interval_seconds: number
-    status_sync_interval_seconds: number
+    archive_sync_interval_seconds: number
+    archive_read: "by_status" | "all"
     auto_accept: boolean
     dry_run: boolean
     send_immediately: boolean

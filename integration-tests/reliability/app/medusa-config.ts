@@ -54,7 +54,7 @@ export default defineConfig({
         orders: {
           polling: process.env.KASPI_POLLING !== "false",
           pollIntervalSeconds: 10,
-          statusSyncIntervalSeconds: 60,
+          archiveSyncIntervalSeconds: 60,
           initialLookbackDays: 2,
           // Shorter than the 300 s default so that a killed worker's leases run out within a test.
           importLeaseSeconds: seconds("KASPI_IMPORT_LEASE_SECONDS", 300),

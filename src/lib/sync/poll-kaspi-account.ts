@@ -1,34 +1,38 @@
 import { randomUUID } from "node:crypto"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
-import { KaspiApiError, DAY_MS } from "../../modules/kaspi/client"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { KaspiApiError } from "../../modules/kaspi/client"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import type { KaspiEffectiveOrderOptions } from "../../modules/kaspi/service"
-import {
-  ACCEPTED_ORDER_STATES,
-  NEW_ORDER_STATES,
-  addStats,
-  emptyStats,
-  syncKaspiOrders,
-  type SyncStats,
-} from "./sync-kaspi-orders"
+import { addStats, emptyStats, KaspiStatusFilterIgnored, syncKaspiOrders, type SyncStats } from "./sync-kaspi-orders"
 import { refreshOpenKaspiOrders } from "./refresh-open-kaspi-orders"
+import { followOrdersThatLeftOpenLists } from "./follow-orders-that-left-open-lists"
+import { planPoll, type ArchiveRead } from "./plan-poll"
 
-/** Re-read a little before the last poll: Kaspi may publish an order a moment after its creationDate. */
-export const POLL_OVERLAP_MS = 10 * 60 * 1000
+/**
+ * Shops whose Kaspi ignored a status filter on the archive (this process): their
+ * archive is read whole from then on. Kept in memory: a restart asks again,
+ * and the first answer shows it again.
+ */
+const statusFilterIgnoredBy = new Set<string>()
 
 export interface PollResult {
   accountId: string
   ran: boolean
+  /** How this tick read the archive: not at all, the statuses that change, or the whole of it. */
+  archive?: ArchiveRead
+  /** The archive was read this tick (either way). */
   statusSynced?: boolean
   stats?: SyncStats
   error?: string
 }
 
 /**
- * One polling tick of one Kaspi account: new orders since the last poll, and,
- * when due, status changes over the last 14 days plus older still-open orders
- * by code. Runs only when due and only on one instance at a time (a lease in
+ * One polling tick of one Kaspi account (see planPoll for what is read when):
+ * the open orders over the whole window, then those that left the open lists
+ * by code; when due, the archive's changes and older still-open orders by
+ * code. Runs only when due and only on one instance at a time (a lease in
  * kaspi_sync_state, renewed while the poll runs); records where it got to,
  * so a restart resumes.
  */
@@ -49,12 +53,18 @@ export async function pollKaspiAccount(
   if (!claim) return { accountId, ran: false }
 
   const now = opts.now ?? Date.now()
-  // The status sync reads one window per state; older open orders are re-read by code.
-  const earliest = now - (await kaspi.getClient(accountId)).window.maxMs + 1
-  const initial = now - o.initialLookbackDays * DAY_MS
-  const lastPoll = claim.last_new_poll_at ? new Date(claim.last_new_poll_at).getTime() : null
-  const lastStatus = claim.last_status_sync_at ? new Date(claim.last_status_sync_at).getTime() : null
-  const statusDue = opts.force || lastStatus === null || now - lastStatus >= o.statusSyncIntervalSeconds * 1000
+  const client = await kaspi.getClient(accountId)
+  const time = (d: Date | string | null) => (d ? new Date(d).getTime() : null)
+  const plan = planPoll({
+    now,
+    windowMs: client.window.maxMs,
+    lastOpenRound: time(claim.last_new_poll_at),
+    lastArchiveRound: time(claim.last_status_sync_at),
+    lastWholeArchive: time(claim.synced_until),
+    force: opts.force,
+    statusFilterIgnored: statusFilterIgnoredBy.has(accountId),
+    options: o,
+  })
 
   // Renew the lease a few times per lease period while this poll runs.
   const heartbeat = setInterval(() => {
@@ -64,23 +74,26 @@ export async function pollKaspiAccount(
 
   let stats = emptyStats()
   try {
-    if (statusDue) {
-      // Every state over the whole window, one state per request (API.md §f.3). NEW and SIGN_REQUIRED
-      // are read over the window too, so one Kaspi publishes later than POLL_OVERLAP_MS after its
-      // creationDate is not missed, and this read also covers the new-order poll of this tick.
-      const statusFrom = lastStatus === null ? Math.min(initial, earliest) : earliest
-      stats = addStats(
-        stats,
-        await syncKaspiOrders(container, { accountId, from: statusFrom, to: now, states: [...NEW_ORDER_STATES, ...ACCEPTED_ORDER_STATES] })
-      )
-      stats = addStats(stats, await refreshOpenKaspiOrders(container, accountId, { olderThan: earliest, limit: o.refreshOpenOrdersPerTick }))
-    } else {
-      // New orders since the last poll (first time: the initial look-back, which may span several windows).
-      const newFrom = lastPoll === null ? initial : Math.max(earliest, lastPoll - POLL_OVERLAP_MS)
-      stats = addStats(stats, await syncKaspiOrders(container, { accountId, from: newFrom, to: now, states: NEW_ORDER_STATES }))
+    const seen = new Set<string>()
+    const read = (reads: typeof plan.openReads) => syncKaspiOrders(container, { accountId, from: plan.from, to: now, reads, done: seen })
+    stats = addStats(stats, await read(plan.openReads))
+    stats = addStats(stats, await followOrdersThatLeftOpenLists(container, accountId, { seen, from: plan.from, limit: o.refreshOpenOrdersPerTick }))
+    let archive = plan.archive
+    if (archive !== "none") {
+      try {
+        stats = addStats(stats, await read(plan.archiveReads))
+      } catch (e) {
+        if (!(e instanceof KaspiStatusFilterIgnored)) throw e
+        container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Kaspi account "${accountId}": ${e.message}; its archive is read whole from now on`)
+        statusFilterIgnoredBy.add(accountId)
+        archive = "all"
+        stats = addStats(stats, await read([{ state: "ARCHIVE", entries: false }]))
+      }
+      stats = addStats(stats, await refreshOpenKaspiOrders(container, accountId, { olderThan: now - client.window.maxMs + 1, limit: o.refreshOpenOrdersPerTick }))
     }
-    await kaspi.finishKaspiPoll(accountId, { owner, ok: true, polledAt: new Date(now), statusSynced: statusDue, stats })
-    return { accountId, ran: true, statusSynced: statusDue, stats }
+    const archiveRead = archive !== "none"
+    await kaspi.finishKaspiPoll(accountId, { owner, ok: true, polledAt: new Date(now), statusSynced: archiveRead, wholeArchive: archive === "all", stats })
+    return { accountId, ran: true, archive, statusSynced: archiveRead, stats }
   } catch (e) {
     const error = e instanceof KaspiApiError ? e.message : `Kaspi poll failed: ${(e as Error).message}`
     await kaspi.finishKaspiPoll(accountId, { owner, ok: false, polledAt: new Date(now), statusSynced: false, stats, error })

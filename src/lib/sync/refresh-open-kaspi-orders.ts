@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
-import { emptyStats, syncKaspiOrderByCode, type SyncStats } from "./sync-kaspi-orders"
+import { emptyStats, type SyncStats } from "./sync-kaspi-orders"
+import { syncKaspiOrdersByCode } from "./sync-kaspi-orders-by-code"
 
 /** Kaspi statuses after which nothing more happens to an order. */
 export const FINAL_KASPI_STATUSES = ["COMPLETED", "CANCELLED", "RETURNED"]
@@ -15,8 +16,7 @@ export async function refreshOpenKaspiOrders(
   accountId: string,
   opts: { olderThan: number; limit: number }
 ): Promise<SyncStats> {
-  const stats = emptyStats()
-  if (opts.limit <= 0) return stats
+  if (opts.limit <= 0) return emptyStats()
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const [rows] = await kaspi.listAndCountKaspiOrders(
     {
@@ -27,10 +27,5 @@ export async function refreshOpenKaspiOrders(
     },
     { select: ["id", "code"], take: opts.limit, order: { updated_at: "ASC" } }
   )
-  for (const row of rows) {
-    const outcome = await syncKaspiOrderByCode(container, accountId, row.code)
-    stats.seen += 1
-    stats[outcome] += 1
-  }
-  return stats
+  return syncKaspiOrdersByCode(container, accountId, rows)
 }

@@ -11,11 +11,31 @@ export const NEW_ORDER_STATES: KaspiOrderState[] = ["NEW", "SIGN_REQUIRED"]
 export const ACCEPTED_ORDER_STATES: KaspiOrderState[] = ["PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"]
 export const ALL_ORDER_STATES: KaspiOrderState[] = [...NEW_ORDER_STATES, ...ACCEPTED_ORDER_STATES]
 
-export interface SyncKaspiOrdersInput {
+/** One list read: a state, optionally one status, with or without the entries. */
+export interface KaspiListRead {
+  state: KaspiOrderState
+  status?: string
+  /** Included only where new orders are met (their import needs them); elsewhere only the status matters. */
+  entries: boolean
+}
+
+export type SyncKaspiOrdersInput = {
   accountId: string
   from: Date | number
   to: Date | number
-  states: KaspiOrderState[]
+  /** Ids handled so far in this poll (filled in): an order met twice is handled once, and the caller sees what was read. */
+  done?: Set<string>
+} & ({ states: KaspiOrderState[]; reads?: never } | { reads: KaspiListRead[]; states?: never })
+
+/** Every state, entries included: a one-off read (tests, "sync now" of a range). */
+const readsOf = (states: KaspiOrderState[]): KaspiListRead[] => states.map((state) => ({ state, entries: true }))
+
+/** Raised when a read filtered by status answered with other statuses: Kaspi ignored the filter (API.md a.1 "does not guarantee"). */
+export class KaspiStatusFilterIgnored extends Error {
+  constructor(readonly state: string, readonly status: string, readonly got: string) {
+    super(`Kaspi answered a ${state} read filtered by status ${status} with a ${got} order: the status filter was ignored`)
+    this.name = "KaspiStatusFilterIgnored"
+  }
 }
 
 export interface SyncStats {
@@ -70,10 +90,19 @@ export async function syncKaspiOrders(container: MedusaContainer, input: SyncKas
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const client = await kaspi.getClient(input.accountId)
   let stats = emptyStats()
-  const done = new Set<string>()
+  const done = input.done ?? new Set<string>()
 
-  for (const state of input.states) {
-    for await (const page of client.walkOrders({ state, from: input.from, to: input.to, include: ["entries"] })) {
+  for (const read of input.reads ?? readsOf(input.states)) {
+    const pages = client.walkOrders({
+      state: read.state,
+      status: read.status,
+      from: input.from,
+      to: input.to,
+      include: read.entries ? ["entries"] : [],
+    })
+    for await (const page of pages) {
+      const other = read.status ? page.orders.find((o) => o.attributes.status !== read.status) : undefined
+      if (other) throw new KaspiStatusFilterIgnored(read.state, read.status as string, other.attributes.status)
       stats = addStats(stats, await syncKaspiOrdersPage(container, input.accountId, page, done))
     }
   }

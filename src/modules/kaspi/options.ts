@@ -46,10 +46,29 @@ const ordersSchema = z
   .object({
     /** Poll Kaspi for orders on a schedule. Off: only "sync now" and backfill from the admin. */
     polling: z.boolean().default(true),
-    /** New orders (state NEW / SIGN_REQUIRED). */
-    pollIntervalSeconds: z.number().int().min(10).max(3600).default(30),
-    /** Status changes of accepted orders (other states) on a sliding ≤14-day window. */
-    statusSyncIntervalSeconds: z.number().int().min(30).max(86_400).default(300),
+    /**
+     * Open orders — new ones and those on their way (states NEW, SIGN_REQUIRED, PICKUP, DELIVERY,
+     * KASPI_DELIVERY) — are read this often, over the whole window: a change on an open order shows in
+     * Medusa within about this plus 10 s. Five requests for an idle shop, one more per 100 open orders.
+     */
+    pollIntervalSeconds: z.number().int().min(10).max(3600).default(40),
+    /**
+     * Archived orders (state ARCHIVE) are read this often for what still happens to them after they
+     * were finished: returns and late cancels, one request per status that carries them.
+     */
+    archiveSyncIntervalSeconds: z.number().int().min(30).max(86_400).optional(),
+    /** The former name of archiveSyncIntervalSeconds, still read (and warned about). */
+    statusSyncIntervalSeconds: z.number().int().min(30).max(86_400).optional(),
+    /**
+     * How the archive is read: "by_status" asks Kaspi only for the statuses that change after an
+     * order is finished (API.md (b); one public client reads ARCHIVE+RETURNED the same way), with the
+     * whole archive read every archiveFullReadHours; "all" reads the whole archive every time (the
+     * conservative form, if a shop finds Kaspi ignoring the status filter — the plugin also falls back
+     * to it by itself when an answer shows the filter was ignored).
+     */
+    archiveRead: z.enum(["by_status", "all"]).default("by_status"),
+    /** The whole archive is read this often, and after polling stopped for longer than the archive interval. */
+    archiveFullReadHours: z.number().int().min(1).max(168).default(6),
     /** How far back the very first poll looks (Kaspi keeps order filters to 14-day windows). */
     initialLookbackDays: z.number().int().min(1).max(90).default(14),
     /**
@@ -74,7 +93,25 @@ const ordersSchema = z
   })
   .strict()
 
-export type KaspiOrdersOptions = z.infer<typeof ordersSchema>
+/** archiveSyncIntervalSeconds once resolved (from its former name, or its default of 10 minutes). */
+export type KaspiOrdersOptions = Omit<z.infer<typeof ordersSchema>, "archiveSyncIntervalSeconds" | "statusSyncIntervalSeconds"> & {
+  archiveSyncIntervalSeconds: number
+}
+
+export const DEFAULT_ARCHIVE_SYNC_INTERVAL_SECONDS = 600
+
+function resolveOrdersOptions(o: z.infer<typeof ordersSchema>): KaspiOrdersOptions {
+  const { statusSyncIntervalSeconds, archiveSyncIntervalSeconds, ...rest } = o
+  return { ...rest, archiveSyncIntervalSeconds: archiveSyncIntervalSeconds ?? statusSyncIntervalSeconds ?? DEFAULT_ARCHIVE_SYNC_INTERVAL_SECONDS }
+}
+
+/** Options still read under a former name: the loader says what they are called now. */
+export function renamedOptionKeys(input: unknown): Array<{ from: string; to: string }> {
+  const orders = (input as { orders?: Record<string, unknown> } | null)?.orders
+  return orders && typeof orders === "object" && "statusSyncIntervalSeconds" in orders
+    ? [{ from: "orders.statusSyncIntervalSeconds", to: "orders.archiveSyncIntervalSeconds" }]
+    : []
+}
 
 const actionsSchema = z
   .object({
@@ -297,7 +334,7 @@ export function resolveKaspiOptions(
     userAgent: o.userAgent,
     proxyUrl: o.proxyUrl,
     maxResponseBytes: { json: Math.round(o.maxResponseMb * 1024 * 1024), binary: Math.round(o.maxWaybillMb * 1024 * 1024) },
-    orders: o.orders,
+    orders: resolveOrdersOptions(o.orders),
     actions: o.actions,
     reconcile: o.reconcile,
     retention: o.retention,

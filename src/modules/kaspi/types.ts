@@ -56,8 +56,12 @@ export type KaspiImportReleaser = "admin_retry" | "sku_mapped" | "undo_finish"
 export type KaspiImportClaimedFrom = Extract<KaspiImportStatus, "pending" | "needs_attention" | "failed" | "importing">
 
 export interface KaspiPollClaim {
+  /** The last tick: open orders read. */
   last_new_poll_at: Date | null
+  /** The last tick that read the archive (either way). */
   last_status_sync_at: Date | null
+  /** The last tick that read the whole archive: every order created in the window up to then is known. */
+  synced_until: Date | null
 }
 
 export interface KaspiPollResult {
@@ -65,6 +69,8 @@ export interface KaspiPollResult {
   ok: boolean
   polledAt: Date
   statusSynced: boolean
+  /** This tick read the whole archive (moves synced_until). */
+  wholeArchive?: boolean
   stats?: unknown
   error?: string
 }

@@ -129,8 +129,8 @@ export function OptionsSection({ accountId, options }: { accountId: string; opti
       ) : null}
       {options ? (
         <>
-          <Row label={t("options.statusSync")}>
-            <span className="text-ui-fg-subtle">{t("options.every", { seconds: options.status_sync_interval_seconds })}</span>
+          <Row label={t("options.archiveSync")}>
+            <span className="text-ui-fg-subtle">{t("options.every", { seconds: options.archive_sync_interval_seconds })}</span>
           </Row>
           <Row label={t("options.dryRun")}>{badge(options.dry_run)}</Row>
           <Row label={t("options.sendImmediately")}>{badge(options.send_immediately)}</Row>

@@ -1,5 +1,5 @@
 import { inspect } from "node:util"
-import { resolveKaspiOptions, unknownOptionKeys, DEFAULT_API_URL, KaspiOptionsError } from "../options"
+import { resolveKaspiOptions, renamedOptionKeys, unknownOptionKeys, DEFAULT_API_URL, KaspiOptionsError } from "../options"
 
 const SENTINEL = "SENTINEL-token-must-never-leak-0123456789"
 
@@ -130,5 +130,26 @@ describe("retention", () => {
     expect(resolveKaspiOptions({ merchantId: "1", retention: { enabled: false } }, {}).retention.enabled).toBe(false)
     expect(() => resolveKaspiOptions({ merchantId: "1", retention: { days: 0 } }, {})).toThrow(/retention\.days/)
     expect(() => resolveKaspiOptions({ merchantId: "1", retention: { day: 30 } }, {})).toThrow(/retention/)
+  })
+})
+
+describe("polling intervals", () => {
+  it("reads open orders every 40 s and the archive every 10 minutes by status, whole every 6 hours, by default", () => {
+    const o = resolveKaspiOptions({ merchantId: "1", token: "t" }, {}).orders
+    expect(o).toMatchObject({ pollIntervalSeconds: 40, archiveSyncIntervalSeconds: 600, archiveRead: "by_status", archiveFullReadHours: 6 })
+    expect(o).not.toHaveProperty("statusSyncIntervalSeconds")
+  })
+
+  it("still reads statusSyncIntervalSeconds as the archive interval and says what it is called now; the new name wins", () => {
+    const old = { merchantId: "1", token: "t", orders: { statusSyncIntervalSeconds: 900 } }
+    expect(resolveKaspiOptions(old, {}).orders.archiveSyncIntervalSeconds).toBe(900)
+    expect(renamedOptionKeys(old)).toEqual([{ from: "orders.statusSyncIntervalSeconds", to: "orders.archiveSyncIntervalSeconds" }])
+    const both = { merchantId: "1", token: "t", orders: { statusSyncIntervalSeconds: 900, archiveSyncIntervalSeconds: 1200 } }
+    expect(resolveKaspiOptions(both, {}).orders.archiveSyncIntervalSeconds).toBe(1200)
+    expect(renamedOptionKeys({ merchantId: "1" })).toEqual([])
+  })
+
+  it("refuses an archive read it does not know", () => {
+    expect(() => resolveKaspiOptions({ merchantId: "1", token: "t", orders: { archiveRead: "sometimes" } }, {})).toThrow(KaspiOptionsError)
   })
 })

@@ -1,7 +1,7 @@
 import type { LoaderOptions, Logger } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { MedusaError } from "@medusajs/framework/utils"
-import { KaspiOptionsError, resolveKaspiOptions, unknownOptionKeys } from "../options"
+import { KaspiOptionsError, renamedOptionKeys, resolveKaspiOptions, unknownOptionKeys } from "../options"
 
 export const KASPI_OPTIONS_KEY = "kaspiResolvedOptions"
 
@@ -15,6 +15,9 @@ export default async function validateKaspiOptions({ container, options }: Loade
     container
       .resolve<Logger>("logger")
       .warn(`medusa-plugin-kaspi: ignoring unknown plugin option(s) ${unknown.map((k) => `"${k}"`).join(", ")} (a typo?)`)
+  }
+  for (const { from, to } of renamedOptionKeys(options)) {
+    container.resolve<Logger>("logger").warn(`medusa-plugin-kaspi: "${from}" is now called "${to}"; the old name still works for now`)
   }
   try {
     container.register(KASPI_OPTIONS_KEY, asValue(resolveKaspiOptions(options)))

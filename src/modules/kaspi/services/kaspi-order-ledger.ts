@@ -60,7 +60,12 @@ export class KaspiOrderLedger {
          customer_phone = coalesce(excluded.customer_phone, kaspi_order.customer_phone),
          cancellation_reason = excluded.cancellation_reason,
          waybill_url = coalesce(excluded.waybill_url, kaspi_order.waybill_url),
-         planned_delivery_at = excluded.planned_delivery_at, raw = excluded.raw,
+         planned_delivery_at = excluded.planned_delivery_at,
+         -- A status-only read comes without entries: keep the lines Kaspi sent with an earlier read.
+         raw = case when excluded.raw->'entries' = '[]'::jsonb and jsonb_typeof(kaspi_order.raw->'entries') = 'array'
+                     and kaspi_order.raw->'entries' <> '[]'::jsonb
+                    then jsonb_set(excluded.raw, '{entries}', kaspi_order.raw->'entries')
+                    else excluded.raw end,
          sync_problem = null, updated_at = now()
        returning id, import_status, status, (xmax = 0) as inserted,
          (select k.status from kaspi_order k where k.id = kaspi_order.id) as previous_status`,

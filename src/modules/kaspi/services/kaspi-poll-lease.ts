@@ -41,7 +41,7 @@ export class KaspiPollLease {
        where account_id = ? and deleted_at is null
          and (lease_until is null or lease_until < now())
          and (? or last_new_poll_at is null or last_new_poll_at <= now() - (? * interval '1 second'))
-       returning last_new_poll_at, last_status_sync_at`,
+       returning last_new_poll_at, last_status_sync_at, synced_until`,
       [opts.leaseSeconds, opts.owner, accountId, Boolean(opts.force), opts.dueAfterSeconds]
     )
     return (rows[0] as KaspiPollClaim | undefined) ?? null
@@ -74,7 +74,7 @@ export class KaspiPollLease {
     await sharedContext.manager!.execute(
       `update kaspi_sync_state set lease_until = null, lease_owner = null, updated_at = now(),
          last_new_poll_at = case when ? then ? else last_new_poll_at end,
-         synced_until = case when ? then ? else synced_until end,
+         synced_until = case when ? and ? then ? else synced_until end,
          last_status_sync_at = case when ? and ? then ? else last_status_sync_at end,
          last_success_at = case when ? then now() else last_success_at end,
          last_stats = coalesce(?::jsonb, last_stats),
@@ -82,7 +82,7 @@ export class KaspiPollLease {
        where account_id = ? and lease_owner = ?`,
       [
         result.ok, result.polledAt,
-        result.ok, result.polledAt,
+        result.ok, Boolean(result.wholeArchive), result.polledAt,
         result.ok, result.statusSynced, result.polledAt,
         result.ok,
         result.stats === undefined ? null : JSON.stringify(result.stats),

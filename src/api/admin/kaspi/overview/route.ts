@@ -91,7 +91,8 @@ export async function GET(req: MedusaRequest<unknown, AdminKaspiOverviewType>, r
     options: {
       polling: options.orders.polling,
       poll_interval_seconds: options.orders.pollIntervalSeconds,
-      status_sync_interval_seconds: options.orders.statusSyncIntervalSeconds,
+      archive_sync_interval_seconds: options.orders.archiveSyncIntervalSeconds,
+      archive_read: options.orders.archiveRead,
       auto_accept: options.orders.autoAccept,
       dry_run: options.actions.dryRun,
       send_immediately: options.actions.sendImmediately,

@@ -13,7 +13,7 @@ function describe(kaspi: KaspiModuleService, o: KaspiEffectiveOrderOptions): Adm
     polling: o.polling,
     poll_interval_seconds: o.pollIntervalSeconds,
     auto_accept: o.autoAccept,
-    status_sync_interval_seconds: o.statusSyncIntervalSeconds,
+    archive_sync_interval_seconds: o.archiveSyncIntervalSeconds,
     config: { polling: config.polling, poll_interval_seconds: config.pollIntervalSeconds, auto_accept: config.autoAccept },
     overrides: o.overrides,
   }
