@@ -166,7 +166,7 @@ describe("Settings → Kaspi: the API token", () => {
     await result.waitFor()
     const statuses = await page.getByTestId("kaspi-check-probe").evaluateAll((els) => els.map((e) => [e.getAttribute("data-probe"), e.getAttribute("data-status")]))
     expect(statuses).toEqual(
-      ["reachability", "token", "states", "window", "entries", "by_code", "cities", "clock", "latency"].map((id) => [id, "held"])
+      ["reachability", "token", "states", "window", "archive_status", "entries", "by_code", "cities", "clock", "latency"].map((id) => [id, "held"])
     )
     const text = await panel.innerText()
     for (const words of ["Every probe held", "Token accepted", "Orders by state, one state per request", "Kaspi: HTTP 200"]) expect(text).toContain(words)

@@ -28,7 +28,7 @@ type Check = { account_id: string; ran_at: string; ok: boolean; probes: Probe[] 
 
 const statuses = (check: Check) => Object.fromEntries(check.probes.map((p) => [p.id, p.status]))
 const probe = (check: Check, id: string) => check.probes.find((p) => p.id === id)!
-const AFTER_TOKEN = ["states", "window", "entries", "by_code", "cities"]
+const AFTER_TOKEN = ["states", "window", "archive_status", "entries", "by_code", "cities"]
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -146,6 +146,7 @@ medusaIntegrationTestRunner({
         expect(probe(check, "states").detail!.states).toHaveLength(6)
         expect(probe(check, "window").detail).toMatchObject({ state: "ARCHIVE", days: 13 })
         expect(probe(check, "by_code").detail).toMatchObject({ known: true })
+        expect(probe(check, "archive_status").detail).toMatchObject({ state: "ARCHIVE", status: "CANCELLED" })
         // Read-only: not one write reached Kaspi.
         expect(sandbox.actions()).toHaveLength(0)
 

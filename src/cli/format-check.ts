@@ -7,6 +7,7 @@ const NAMES: Record<KaspiCheckProbeId, string> = {
   token: "Token accepted",
   states: "Orders by state, one state per request",
   window: "The plugin's widest date window",
+  archive_status: "Archived orders by status (filter[orders][status])",
   entries: "Orders with their lines (include=entries)",
   by_code: "Order by code",
   cities: "Cities",
@@ -25,11 +26,16 @@ function facts(p: KaspiCheckProbe): string | undefined {
     median_ms: number; max_ms: number; requests: number; limit_ms: number; skew_ms: number
     states: Array<{ state: string; status: string }>; days: number; from: string; to: string
     orders: number; entries: number; reason: string
+    sample: number; status: string; other_statuses: string[]; note: string
   }>
   if (p.id === "latency" && typeof d.median_ms === "number") return `median ${d.median_ms} ms, slowest ${d.max_ms} ms over ${d.requests} request(s) (limit ${d.limit_ms} ms)`
   if (p.id === "clock" && typeof d.skew_ms === "number") return `the server's clock is ${seconds(Math.abs(d.skew_ms))} ${d.skew_ms > 0 ? "ahead of" : "behind"} Kaspi's (limit ${seconds(d.limit_ms ?? 0)})`
   if (p.id === "states" && Array.isArray(d.states)) return d.states.map((s) => `${s.state} ${s.status}`).join(", ")
   if (p.id === "window" && d.days) return `${d.days} days, ${d.from} … ${d.to}`
+  if (p.id === "archive_status" && typeof d.sample === "number") {
+    if (Array.isArray(d.other_statuses)) return `statuses that came back: ${d.other_statuses.join(", ")}`
+    return d.sample ? `${d.sample} order(s) read, each in status ${d.status}` : d.note
+  }
   if (p.id === "entries" && typeof d.orders === "number") return `${d.orders} order(s) read with ${d.entries} line(s)`
   if (p.id === "token" && typeof d.reason === "string") return d.reason
   return undefined

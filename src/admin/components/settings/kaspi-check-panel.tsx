@@ -20,6 +20,10 @@ function facts(p: KaspiCheckProbe, t: T): string | null {
     return t(n("skew_ms")! > 0 ? "check.fact_clock_ahead" : "check.fact_clock_behind", { seconds })
   }
   if (p.id === "window" && n("days") !== undefined) return t("check.fact_window", { days: n("days"), state: String(d.state ?? "") })
+  if (p.id === "archive_status" && n("sample") !== undefined) {
+    if (Array.isArray(d.other_statuses)) return t("check.fact_archive_status_other", { statuses: d.other_statuses.join(", ") })
+    return n("sample") ? t("check.fact_archive_status", { sample: n("sample"), status: String(d.status ?? "") }) : t("check.fact_archive_status_empty")
+  }
   if (p.id === "entries" && n("orders") !== undefined) return t("check.fact_entries", { orders: n("orders"), entries: n("entries") })
   if (p.id === "token" && typeof d.reason === "string") return d.reason
   return null

@@ -30,6 +30,9 @@ const HINTS: Record<KaspiCheckHintKey, string> = {
     "Kaspi listed an order but did not find it by its code (filter[orders][code]). The plugin refreshes older open orders by code: please report it (issue #12).",
   by_code_ignored:
     "Kaspi answered the lookup by code (filter[orders][code]) with an order that has another code: the filter was ignored. Please report it (issue #12).",
+  // API.md a.1 lists filter[orders][status] without promising it narrows every state; the poll reads the archive by status.
+  status_filter_ignored:
+    "Kaspi answered an archive read filtered by status (filter[orders][status]=CANCELLED) with orders in other statuses: the filter was ignored. The plugin notices this while polling and then reads this shop's whole archive, which takes more requests; set `orders.archiveRead: \"all\"` to make that the configured behaviour from the start. Please report it (issue #12).",
   // API.md a.1: how Kaspi counts its 14 days is not documented; 13 is safe under every reading.
   window_too_wide:
     "Kaspi refused a date window as wide as the one configured (orders.windowDays). Keep orders.windowDays at 13, the default: it stays under Kaspi's 14-day limit however Kaspi counts the days.",

@@ -24,7 +24,14 @@ const STATES: readonly KaspiOrderState[] = ["NEW", "SIGN_REQUIRED", "PICKUP", "D
 const SHORT_WINDOW_MS = DAY_MS
 /** A code no order has (Kaspi's codes are 9-digit numbers): the lookup must answer an empty list (API.md a.2). */
 const UNKNOWN_CODE = "000000000"
-const AFTER_TOKEN: KaspiCheckProbeId[] = ["states", "window", "entries", "by_code", "cities"]
+/**
+ * The archive status the archive_status probe filters by: one the poll reads by status (API.md (b)),
+ * and the one a shop is likeliest to have in its archive, so the answer has orders to compare.
+ */
+const ARCHIVE_STATUS = "CANCELLED"
+/** More than one order, so an ignored filter has a chance to show another status; still one small page. */
+const ARCHIVE_STATUS_PAGE_SIZE = 5
+const AFTER_TOKEN: KaspiCheckProbeId[] = ["states", "window", "archive_status", "entries", "by_code", "cities"]
 
 export interface KaspiCheckRun {
   accountId: string
@@ -153,6 +160,39 @@ export async function runKaspiProbes(run: KaspiCheckRun): Promise<KaspiCheckResu
         ? { id: "window", status: "failed", ms: wide.at.ms, kaspi_says: listed(wide.value), ...withHint("unreadable"), detail: { ...windowDetail, ...wideBad } }
         : { id: "window", status: "held", ms: wide.at.ms, kaspi_says: listed(wide.value), detail: { ...windowDetail, total_count: wide.value.totalCount } }
   )
+
+  // archive_status: the poll reads the archive one status at a time. The guide lists filter[orders][status]
+  // (API.md a.1, (b)) but does not promise it narrows every state; a poll that meets another status
+  // falls back to reading the shop's whole archive, so say so before that happens.
+  const byStatus = await attempt("archive_status", () =>
+    client.listOrders({ state: "ARCHIVE", status: ARCHIVE_STATUS, from, to, page: 0, pageSize: ARCHIVE_STATUS_PAGE_SIZE })
+  )
+  const archiveTotal = wide.value && !wideBad ? wide.value.totalCount : undefined
+  const statusDetail = { state: "ARCHIVE", status: ARCHIVE_STATUS, ...(archiveTotal !== undefined ? { archive_total_count: archiveTotal } : {}) }
+  if (!byStatus.value) {
+    probes.push(failedProbe("archive_status", byStatus.at, statusDetail))
+  } else {
+    const page = byStatus.value
+    const bad = unreadable(page)
+    const others = [...new Set(page.orders.map((x) => x.attributes.status).filter((s) => s !== ARCHIVE_STATUS))]
+    const detail: Record<string, unknown> = { ...statusDetail, total_count: page.totalCount, sample: page.orders.length }
+    if (others.length) {
+      detail.other_statuses = others
+      // The same count as the unfiltered read: Kaspi answered as if no status had been asked for.
+      if (archiveTotal !== undefined && archiveTotal > 0 && page.totalCount === archiveTotal) detail.same_total_as_unfiltered = true
+    } else if (!page.orders.length && !bad) {
+      detail.note = "no cancelled order in the window to compare"
+    }
+    const says = others.length ? `${listed(page)}, an order in status ${others[0]}` : listed(page)
+    const base = { id: "archive_status" as const, ms: byStatus.at.ms, kaspi_says: says }
+    probes.push(
+      others.length
+        ? { ...base, status: "failed", ...withHint("status_filter_ignored"), detail }
+        : bad
+          ? { ...base, status: "failed", ...withHint("unreadable"), detail: { ...detail, ...bad } }
+          : { ...base, status: "held", detail }
+    )
+  }
 
   // entries: include[orders]=entries where an order is likely, so there are lines to see (API.md a.1, a.4).
   t = now()

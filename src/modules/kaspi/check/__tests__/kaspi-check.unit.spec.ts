@@ -90,7 +90,8 @@ describe("summarising probes", () => {
   it("without a token: the token probe fails with the not-configured hint, the rest is skipped", () => {
     const r = unconfiguredCheck("default", err({ kind: "not_configured", detail: 'Kaspi account "default" has no API token' }))
     expect(probe(r, "token")).toMatchObject({ status: "failed", hint_key: "not_configured", detail: { reason: 'Kaspi account "default" has no API token' } })
-    expect(r.probes.filter((p) => p.status === "skipped")).toHaveLength(8)
+    expect(r.probes.filter((p) => p.status === "skipped")).toHaveLength(9)
+    expect(probe(r, "archive_status")).toMatchObject({ status: "skipped", hint_key: "skipped", detail: { reason: "token" } })
   })
 })
 
@@ -102,16 +103,19 @@ describe("the probes against the sandbox (real HTTP)", () => {
   afterAll(() => sandbox.close())
   beforeEach(() => sandbox.reset())
 
-  const check = async (options = {}) => {
+  const DAY = 24 * 3600 * 1000
+  /** `tweak` stands in for a Kaspi that behaves otherwise than the sandbox (which honours every documented filter). */
+  const check = async (options = {}, tweak?: (client: KaspiClient) => void, token = TOKEN) => {
     const log = new CheckRequestLog()
     const client = new KaspiClient({
       baseUrl: sandbox.baseUrl,
-      token: new SecretToken(TOKEN),
+      token: new SecretToken(token),
       merchantId: sandbox.merchantIds[0],
       userAgent: "medusa-plugin-kaspi-tests/1.0",
       minRequestIntervalMs: 0,
       ...checkClientOverrides(1000, log),
     })
+    tweak?.(client)
     try {
       return await runKaspiProbes({ accountId: "default", client, log, options, secrets: [TOKEN] })
     } finally {
@@ -127,6 +131,7 @@ describe("the probes against the sandbox (real HTTP)", () => {
       ["token", "held"],
       ["states", "held"],
       ["window", "held"],
+      ["archive_status", "held"],
       ["entries", "held"],
       ["by_code", "held"],
       ["cities", "held"],
@@ -137,12 +142,12 @@ describe("the probes against the sandbox (real HTTP)", () => {
     expect(probe(r, "by_code").detail).toMatchObject({ known: true })
     expect(order.code).toMatch(/^\d+$/)
     const lists = sandbox.requests().filter((q) => q.route === "GET /v2/orders")
-    // token + 6 states + window + entries + by code: one request per probe, no retries.
-    expect(lists).toHaveLength(10)
+    // token + 6 states + window + archive by status + entries + by code: one request per probe, no retries.
+    expect(lists).toHaveLength(11)
     for (const q of lists) {
       const params = new URLSearchParams(q.query)
       expect(params.get("page[number]")).toBe("0")
-      expect(params.get("page[size]")).toBe("1")
+      expect(params.get("page[size]")).toBe(params.has("filter[orders][status]") ? "5" : "1")
       if (params.has("filter[orders][code]")) continue
       expect(params.get("filter[orders][state]")).toMatch(/^[A-Z_]+$/)
       const span = Number(params.get("filter[orders][creationDate][$le]")) - Number(params.get("filter[orders][creationDate][$ge]"))
@@ -157,6 +162,86 @@ describe("the probes against the sandbox (real HTTP)", () => {
   it("with no orders at all, looks up a code that exists nowhere and holds on the empty answer", async () => {
     const r = await check()
     expect(probe(r, "by_code")).toMatchObject({ status: "held", detail: { code: "000000000", known: false } })
+    // Nothing cancelled to compare: held, and the detail says why it proves little.
+    expect(probe(r, "archive_status")).toMatchObject({
+      status: "held",
+      detail: { sample: 0, total_count: 0, note: "no cancelled order in the window to compare" },
+    })
+  })
+
+  describe("archive_status: the archive read by status, as the poll reads it", () => {
+    const archived = () => {
+      const now = sandbox.now()
+      sandbox.addOrder({ status: "CANCELLED", creationDate: now - 2 * DAY })
+      sandbox.addOrder({ status: "CANCELLED", creationDate: now - 3 * DAY })
+      sandbox.addOrder({ status: "COMPLETED", creationDate: now - 4 * DAY })
+    }
+    const statusReads = () =>
+      sandbox
+        .requests()
+        .filter((q) => q.route === "GET /v2/orders")
+        .map((q) => new URLSearchParams(q.query))
+        .filter((q) => q.has("filter[orders][status]"))
+
+    it("holds when every order Kaspi sends back is CANCELLED, in one ARCHIVE request over the window probe's window", async () => {
+      archived()
+      const r = await check()
+      expect(probe(r, "archive_status")).toMatchObject({
+        status: "held",
+        kaspi_says: "HTTP 200, totalCount 2",
+        detail: { state: "ARCHIVE", status: "CANCELLED", sample: 2, total_count: 2, archive_total_count: 3 },
+      })
+      expect(probe(r, "archive_status").detail).not.toHaveProperty("other_statuses")
+      const [q, ...more] = statusReads()
+      expect(more).toHaveLength(0)
+      expect(q.get("filter[orders][state]")).toBe("ARCHIVE")
+      expect(q.get("filter[orders][status]")).toBe("CANCELLED")
+      const window = probe(r, "window").detail as { from: string; to: string }
+      expect(Number(q.get("filter[orders][creationDate][$ge]"))).toBe(Date.parse(window.from))
+      expect(Number(q.get("filter[orders][creationDate][$le]"))).toBe(Date.parse(window.to))
+      expect(sandbox.actions()).toHaveLength(0)
+    })
+
+    it("fails with status_filter_ignored when Kaspi answers with another status (the filter dropped on the way)", async () => {
+      archived()
+      // A Kaspi that ignores the filter answers as if it had not been sent.
+      const r = await check({}, (client) => {
+        const list = client.listOrders.bind(client)
+        client.listOrders = (q) => list({ ...q, status: undefined })
+      })
+      const p = probe(r, "archive_status")
+      expect(p).toMatchObject({
+        status: "failed",
+        hint_key: "status_filter_ignored",
+        kaspi_says: "HTTP 200, totalCount 3, an order in status COMPLETED",
+        detail: { sample: 3, total_count: 3, archive_total_count: 3, other_statuses: ["COMPLETED"], same_total_as_unfiltered: true },
+      })
+      expect(p.hint).toMatch(/whole archive/)
+      expect(p.hint).toContain('orders.archiveRead: "all"')
+      expect(r.ok).toBe(false)
+      expect(r.probes.filter((x) => x.status === "failed").map((x) => x.id)).toEqual(["archive_status"])
+    })
+
+    it("fails with the usual hint when Kaspi refuses the filter", async () => {
+      const r = await check({}, (client) => {
+        const list = client.listOrders.bind(client)
+        client.listOrders = (q) =>
+          q.status ? Promise.reject(err({ kind: "bad_request", status: 400, kaspiErrors: ["filter[orders][status]: not allowed here"] })) : list(q)
+      })
+      expect(probe(r, "archive_status")).toMatchObject({
+        status: "failed",
+        hint_key: "refused_form",
+        kaspi_says: "HTTP 400: filter[orders][status]: not allowed here",
+        detail: { state: "ARCHIVE", status: "CANCELLED" },
+      })
+    })
+
+    it("is skipped when Kaspi refuses the token, and not asked for", async () => {
+      const r = await check({}, undefined, "a-token-kaspi-does-not-know")
+      expect(probe(r, "token")).toMatchObject({ status: "failed", hint_key: "token_rejected" })
+      expect(probe(r, "archive_status")).toMatchObject({ status: "skipped", detail: { reason: "token" } })
+      expect(statusReads()).toHaveLength(0)
+    })
   })
 
   it("a later request that hangs fails its probe and reachability, and nothing is retried", async () => {
