@@ -11,6 +11,7 @@ const path = require("node:path")
 const ROOT = path.resolve(__dirname, "..", "..")
 const PACKAGE_NAME = require(path.join(ROOT, "package.json")).name
 const BUILD_MARKER = path.join(ROOT, ".medusa", "server", "src", "modules", "kaspi", "index.js")
+const { copyPluginAssets } = require("../copy-plugin-assets")
 const npm = process.platform === "win32" ? "npm.cmd" : "npm"
 
 function newestMtime(dir) {
@@ -52,6 +53,7 @@ function buildPlugin({ force = false, log = console.log, env = process.env } = {
     const out = `${e.stdout || ""}${e.stderr || ""}`
     throw new Error(`medusa plugin:build failed:\n${out}`)
   }
+  copyPluginAssets()
   return true
 }
 

@@ -25,6 +25,8 @@ import type {
   AdminClearKaspiTokenResponse,
   AdminCreateStoreMappingRequest,
   AdminKaspiBackfillResponse,
+  AdminKaspiHandoverResponse,
+  AdminPrintKaspiHandoverRequest,
   AdminKaspiBackfillsResponse,
   AdminKaspiActionsQuery,
   AdminKaspiMappingDeleteResponse,
@@ -136,6 +138,8 @@ export const kaspiApi = {
   /** Latest first; the page shows the latest one. */
   backfills: (limit = 1) => get<Jsonified<AdminKaspiBackfillsResponse>>("/admin/kaspi/backfills", { limit }),
   cancelBackfill: (id: string) => post<Jsonified<AdminKaspiBackfillResponse>>(`/admin/kaspi/backfills/${enc(id)}/cancel`),
+  /** One PDF: the waybills laid out for the printer, then the hand-over sheet for the courier. */
+  printHandover: (body: AdminPrintKaspiHandoverRequest) => post<Jsonified<AdminKaspiHandoverResponse>>("/admin/kaspi/handover", body),
 
   createSkuMapping: (kaspiSku: string, variantId: string, accountId?: string) =>
     post<Jsonified<AdminKaspiSkuMappingCreateResponse>>("/admin/kaspi/sku-mappings", {

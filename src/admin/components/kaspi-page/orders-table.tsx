@@ -1,4 +1,4 @@
-import { Button, StatusBadge, Table, Text, toast } from "@medusajs/ui"
+import { Button, Checkbox, StatusBadge, Table, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { FixSkuDrawer } from "./fix-sku-drawer"
 import { ResolveDisagreementDrawer } from "../order/resolve-disagreement-drawer"
@@ -13,7 +13,7 @@ import { useState } from "react"
 import { serverText } from "../../lib/server-text"
 
 /** One page of Kaspi orders: what Kaspi says, how the import went, and the fix (retry, map a SKU) where one is needed. */
-export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
+export function OrdersTable({ orders, ticked }: { orders: KaspiOrderRow[]; ticked?: { ids: string[]; toggle: (id: string) => void } }) {
   const { t } = useKaspiT()
   const locale = useLocale()
   const invalidate = useInvalidateKaspi()
@@ -45,6 +45,7 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
     <Table data-testid="kaspi-orders-table">
       <Table.Header>
         <Table.Row>
+          {ticked ? <Table.HeaderCell /> : null}
           <Table.HeaderCell>{t("orders.code")}</Table.HeaderCell>
           <Table.HeaderCell>{t("orders.created")}</Table.HeaderCell>
           <Table.HeaderCell>{t("orders.status")}</Table.HeaderCell>
@@ -58,6 +59,16 @@ export function OrdersTable({ orders }: { orders: KaspiOrderRow[] }) {
       <Table.Body>
         {orders.map((o) => (
           <Table.Row key={o.id} data-testid="kaspi-order-row" data-code={o.code} data-import-status={o.import_status} data-disagrees={o.disagreement ? "true" : "false"}>
+            {ticked ? (
+              <Table.Cell>
+                <Checkbox
+                  checked={ticked.ids.includes(o.id)}
+                  onCheckedChange={() => ticked.toggle(o.id)}
+                  aria-label={t("handover.tick")}
+                  data-testid="kaspi-order-tick"
+                />
+              </Table.Cell>
+            ) : null}
             <Table.Cell>
               <a href={kaspiCabinetOrderUrl(o.code)} target="_blank" rel="noreferrer" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
                 {o.code}

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
 import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
 import { FailedActions } from "../../components/kaspi-page/failed-actions"
+import { HandoverSection } from "../../components/kaspi-page/handover-section"
 import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../components/kaspi-page/order-filters"
 import { OrdersTable } from "../../components/kaspi-page/orders-table"
 import { OverviewCards } from "../../components/kaspi-page/overview-cards"
@@ -34,6 +35,9 @@ const KaspiPage = () => {
   }
   const orders = useKaspiOrders(query)
   const [syncing, setSyncing] = useState(false)
+  // Orders ticked in the list for the hand-over print (kept across pages and filters).
+  const [ticked, setTicked] = useState<string[]>([])
+  const toggleTicked = (id: string) => setTicked((ids) => (ids.includes(id) ? ids.filter((i) => i !== id) : [...ids, id]))
 
   const syncNow = async () => {
     setSyncing(true)
@@ -72,6 +76,7 @@ const KaspiPage = () => {
       <BackfillProgress />
       <OverviewCards data={overview.data} isLoading={overview.isLoading} error={overview.error} />
       <FailedActions />
+      <HandoverSection selectedIds={ticked} onPrinted={() => setTicked([])} />
       <Container className="divide-y p-0">
         <SectionHeader title={t("orders.title")} />
         <OrderFilters
@@ -83,7 +88,7 @@ const KaspiPage = () => {
           }}
         />
         {orders.isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(orders.error) })}</InlineError> : null}
-        <OrdersTable orders={orders.data?.kaspi_orders ?? []} />
+        <OrdersTable orders={orders.data?.kaspi_orders ?? []} ticked={{ ids: ticked, toggle: toggleTicked }} />
         {count > PAGE_SIZE ? (
           <Table.Pagination
             count={count}

@@ -19,6 +19,7 @@ import {
   AdminStartKaspiBackfill,
   AdminUpdateSkuMapping,
   AdminUpdateStoreMapping,
+  AdminPrintKaspiHandover,
 } from "./validators"
 
 const query = (schema: Parameters<typeof validateAndTransformQuery>[0]) =>
@@ -46,4 +47,5 @@ export const adminKaspiOrdersMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/kaspi/orders/:id/reconcile", middlewares: [validateAndTransformBody(AdminReconcileKaspiOrder)] },
   { method: ["GET"], matcher: "/admin/kaspi/actions", middlewares: [query(AdminListKaspiActions)] },
   { method: ["POST"], matcher: "/admin/kaspi/actions/:id/retry", middlewares: [validateAndTransformBody(AdminRetryKaspiAction)] },
+  { method: ["POST"], matcher: "/admin/kaspi/handover", middlewares: [validateAndTransformBody(AdminPrintKaspiHandover)] },
 ]

@@ -2,6 +2,8 @@ import { z } from "@medusajs/framework/zod"
 import { KASPI_ORDER_STATES } from "../../../modules/kaspi/client/schemas"
 import { KASPI_IMPORT_STATUSES } from "../../../modules/kaspi/models/kaspi-order"
 import { KASPI_ACTION_STATUSES } from "../../../modules/kaspi/models/kaspi-action"
+import { HANDOVER_LAYOUTS } from "../../../lib/handover/layouts"
+import { HANDOVER_LANGUAGES } from "../../../lib/handover/sheet-texts"
 
 const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item))
@@ -197,3 +199,19 @@ export const AdminRunKaspiCheck = z
   })
   .strict()
 export type AdminRunKaspiCheckType = z.infer<typeof AdminRunKaspiCheck>
+
+/**
+ * POST /admin/kaspi/handover: the day's Kaspi Delivery parcels in one print.
+ * Either orders ticked in the list or an Almaty day (default: today), never both.
+ */
+export const AdminPrintKaspiHandover = z
+  .object({
+    account_id: z.string().optional(),
+    kaspi_order_ids: z.array(z.string().min(1)).min(1).max(500).optional(),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day as YYYY-MM-DD").optional(),
+    layout: z.enum(HANDOVER_LAYOUTS),
+    language: z.enum(HANDOVER_LANGUAGES).default("ru"),
+  })
+  .strict()
+  .refine((b) => !(b.kaspi_order_ids && b.date), { message: "either `kaspi_order_ids` or `date`, not both", path: ["date"] })
+export type AdminPrintKaspiHandoverType = z.infer<typeof AdminPrintKaspiHandover>
