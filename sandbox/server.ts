@@ -109,7 +109,8 @@ export class SandboxHttpServer {
     const match = this.router.match(method, apiPath)
     const token = header(req.headers, "x-auth-token")
     const merchantId = this.store.merchantForToken(token)
-    const rec = this.store.recordRequest({ merchantId, method, path, query: url.search, route: match.name })
+    const rec = this.store.recordRequest({ merchantId, method, path, query: url.search, route: match.name, userAgent: header(req.headers, "user-agent") ?? "" })
+    countBodyBytes(res, rec)
     res.on("finish", () => {
       rec.status = res.statusCode
       rec.durationMs = Date.now() - started
@@ -236,6 +237,21 @@ export class SandboxHttpServer {
     const extra = [rec.fault ? `fault=${rec.fault}` : "", rec.blocked ? `blocked=${rec.blocked}` : ""].filter(Boolean).join(" ")
     const status = rec.status === 0 ? "---" : String(rec.status)
     this.options.log(`${rec.method} ${rec.path}${rec.query} ${status}${rec.durationMs !== undefined ? ` ${rec.durationMs}ms` : ""}${extra ? ` ${extra}` : ""}`)
+  }
+}
+
+/**
+ * Measurement only (benches): adds the body bytes passed to res.end to the request's record. The
+ * arguments go through untouched, so what is sent is exactly what would be sent without it.
+ */
+function countBodyBytes(res: ServerResponse, rec: RecordedRequest): void {
+  rec.responseBytes = 0
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  ;(res as { end: (...args: unknown[]) => ServerResponse }).end = (...args: unknown[]) => {
+    const chunk = args[0]
+    if (typeof chunk === "string") rec.responseBytes = (rec.responseBytes ?? 0) + Buffer.byteLength(chunk, typeof args[1] === "string" ? (args[1] as BufferEncoding) : "utf8")
+    else if (chunk instanceof Uint8Array) rec.responseBytes = (rec.responseBytes ?? 0) + chunk.byteLength
+    return end(...args)
   }
 }
 

@@ -372,6 +372,10 @@ export interface RecordedRequest {
   fault?: FaultKind
   blocked?: "waf"
   durationMs?: number
+  /** measurement only (benches): body bytes of the answer as sent (its Content-Length); 0 when none was sent */
+  responseBytes?: number
+  /** measurement only: the request's User-Agent, so a bench can leave out its own calls */
+  userAgent?: string
 }
 
 export interface KaspiSandboxOptions {

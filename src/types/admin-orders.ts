@@ -95,10 +95,12 @@ export type KaspiActionRecord = Omit<InferTypeOf<typeof KaspiAction>, "result"> 
 /** GET /admin/kaspi/orders */
 export interface AdminKaspiOrdersListResponse {
   kaspi_orders: AdminKaspiOrderListItem[]
+  /** Each import status is counted up to 10,000 (count_capped says when one had more). */
   count: number
+  count_capped: boolean
   offset: number
   limit: number
-  /** Orders per import status under the filters (needs attention first). */
+  /** Orders per import status under the filters (needs attention first), each up to 10,000. */
   counts: Partial<Record<KaspiImportStatus, number>>
 }
 
@@ -160,7 +162,9 @@ export interface AdminKaspiActionRefusal {
 /** GET /admin/kaspi/events */
 export interface AdminKaspiEventsResponse {
   events: KaspiEventRecord[]
+  /** Counted up to 10,000 (count_capped says when there are more). */
   count: number
+  count_capped: boolean
   offset: number
   limit: number
 }

@@ -18,7 +18,7 @@ export async function refreshOpenKaspiOrders(
 ): Promise<SyncStats> {
   if (opts.limit <= 0) return emptyStats()
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-  const [rows] = await kaspi.listAndCountKaspiOrders(
+  const rows = await kaspi.listKaspiOrders(
     {
       account_id: accountId,
       import_status: "imported",

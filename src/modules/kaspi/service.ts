@@ -29,11 +29,15 @@ import type { KaspiBackfills } from "./services/kaspi-backfills"
 import type { KaspiClientPool } from "./services/kaspi-client-pool"
 import type { KaspiConnectivity } from "./services/kaspi-connectivity"
 import type { KaspiEventLog } from "./services/kaspi-event-log"
+import type { KaspiListCounts } from "./services/kaspi-list-counts"
+import type { CappedCount, KaspiOrderListFilter } from "./capped-count"
 import type { KaspiOrderLedger } from "./services/kaspi-order-ledger"
 import type { KaspiOutbox } from "./services/kaspi-outbox"
 import type { KaspiPollLease } from "./services/kaspi-poll-lease"
 import { RETENTION_EVENT, RETENTION_EVENT_ACCOUNT, type KaspiRetention } from "./services/kaspi-retention"
 import { reviveGivenUpActions, type KaspiReviveReason } from "./services/revive-given-up-actions"
+import type { KaspiSignals } from "./services/kaspi-signals"
+import { KASPI_ACTION_FAILED_EVENT, KASPI_ORDER_DISAGREES_EVENT, KASPI_ORDER_NEEDS_ATTENTION_EVENT } from "./events"
 import {
   KaspiAccountCredential,
   KaspiAccountSettings,
@@ -60,8 +64,10 @@ type InjectedDependencies = {
   kaspiPollLease: KaspiPollLease
   kaspiOutbox: KaspiOutbox
   kaspiEventLog: KaspiEventLog
+  kaspiListCounts: KaspiListCounts
   kaspiBackfills: KaspiBackfills
   kaspiRetention: KaspiRetention
+  kaspiSignals: KaspiSignals
 }
 
 type Ctx = Context<EntityManager>
@@ -93,8 +99,10 @@ class KaspiModuleService extends MedusaService({
   protected readonly pollLease_: KaspiPollLease
   protected readonly outbox_: KaspiOutbox
   protected readonly events_: KaspiEventLog
+  protected readonly counts_: KaspiListCounts
   protected readonly backfills_: KaspiBackfills
   protected readonly retention_: KaspiRetention
+  protected readonly signals_: KaspiSignals
 
   constructor(deps: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -106,8 +114,10 @@ class KaspiModuleService extends MedusaService({
     this.pollLease_ = deps.kaspiPollLease
     this.outbox_ = deps.kaspiOutbox
     this.events_ = deps.kaspiEventLog
+    this.counts_ = deps.kaspiListCounts
     this.backfills_ = deps.kaspiBackfills
     this.retention_ = deps.kaspiRetention
+    this.signals_ = deps.kaspiSignals
   }
 
   __hooks = {
@@ -176,14 +186,21 @@ class KaspiModuleService extends MedusaService({
   upsertKaspiOrderRecord(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiOrderRecordUpsert> {
     return this.ledger_.upsert(accountId, order, sharedContext)
   }
-  recordInvalidKaspiOrder(accountId: string, invalid: Parameters<KaspiOrderLedger["recordInvalid"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
-    return this.ledger_.recordInvalid(accountId, invalid, sharedContext)
+  /** An order newly found unreadable failed its import: announced (KASPI_ORDER_NEEDS_ATTENTION_EVENT). */
+  async recordInvalidKaspiOrder(accountId: string, invalid: Parameters<KaspiOrderLedger["recordInvalid"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
+    const row = await this.ledger_.recordInvalid(accountId, invalid, sharedContext)
+    if (row?.newly_flagged) await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id: row.id })
+    return row
   }
   claimKaspiOrderImport(id: string, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; previous_import_status: string } | null> {
     return this.ledger_.claim(id, leaseSeconds, sharedContext)
   }
-  finishKaspiOrderImport(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
-    return this.ledger_.finish(id, outcome, sharedContext)
+  /** An import that ends needing a person (needs_attention, failed) is announced (KASPI_ORDER_NEEDS_ATTENTION_EVENT). */
+  async finishKaspiOrderImport(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    await this.ledger_.finish(id, outcome, sharedContext)
+    if (outcome.import_status === "needs_attention" || outcome.import_status === "failed") {
+      await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id })
+    }
   }
   /** Back in the import queue: by a person's retry, a SKU now mapped, or the finish step's compensation. */
   releaseKaspiOrderImport(id: string, by: KaspiImportReleaser = "admin_retry", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
@@ -242,16 +259,34 @@ class KaspiModuleService extends MedusaService({
   claimKaspiActions(opts: { ids?: string[]; limit: number; leaseSeconds: number }, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     return this.outbox_.claim(opts, sharedContext)
   }
-  settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
-    return this.outbox_.settleAbandoned(outcome, sharedContext)
+  /** Each action closed as failed is announced (KASPI_ACTION_FAILED_EVENT). */
+  async settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
+    const rows = await this.outbox_.settleAbandoned(outcome, sharedContext)
+    for (const r of rows) await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id: r.id })
+    return rows
   }
   /** Sent ASSEMBLE actions still without their waybill, oldest first (ids). */
   listKaspiActionsAwaitingWaybill(limit: number, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     return this.outbox_.awaitingWaybill(limit, sharedContext)
   }
-  finishKaspiAction(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
-    return this.outbox_.finish(id, outcome, sharedContext)
+  /** An action Kaspi refused, or given up on, is announced (KASPI_ACTION_FAILED_EVENT). */
+  async finishKaspiAction(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    await this.outbox_.finish(id, outcome, sharedContext)
+    if (outcome.status === "failed") await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id })
   }
+  /** The order disagrees with Kaspi (kaspi_order.disagreement, listed until resolved); announced (KASPI_ORDER_DISAGREES_EVENT). */
+  async flagKaspiOrderDisagreement(id: string, disagreement: Record<string, unknown>): Promise<void> {
+    await this.updateKaspiOrders({ id, disagreement })
+    await this.signals_.emit(KASPI_ORDER_DISAGREES_EVENT, { id })
+  }
+  /** Counts for the admin's lists, stopping at `cap` (capped-count.ts). */
+  countKaspiOrdersByImportStatusUpTo(filter: Omit<KaspiOrderListFilter, "import_status">, statuses: string[], cap: number): Promise<Record<string, CappedCount>> {
+    return this.counts_.ordersByImportStatus(filter, statuses, cap)
+  }
+  countKaspiEventsUpTo(filter: Parameters<KaspiListCounts["events"]>[0], cap: number): Promise<CappedCount> {
+    return this.counts_.events(filter, cap)
+  }
+
   logKaspiEvent(event: KaspiEventInput): Promise<void> {
     return this.events_.log(event)
   }

@@ -141,16 +141,21 @@ moduleIntegrationTestRunner<KaspiModuleService>({
     describe("the poll lease", () => {
       it("lets one poller at a time hold an account until it finishes", async () => {
         const opts = { dueAfterSeconds: 30, leaseSeconds: 60 }
-        expect(await service.claimKaspiPoll("main", { ...opts, owner: "a" })).toEqual({ last_new_poll_at: null, last_status_sync_at: null })
+        expect(await service.claimKaspiPoll("main", { ...opts, owner: "a" })).toEqual({ last_new_poll_at: null, last_status_sync_at: null, synced_until: null })
         expect(await service.claimKaspiPoll("main", { ...opts, owner: "b", force: true })).toBeNull()
         expect(await service.renewKaspiPoll("main", "b", 60)).toBe(false)
         expect(await service.renewKaspiPoll("main", "a", 60)).toBe(true)
         const polledAt = new Date()
-        await service.finishKaspiPoll("main", { owner: "a", ok: true, polledAt, statusSynced: true })
+        await service.finishKaspiPoll("main", { owner: "a", ok: true, polledAt, statusSynced: true, wholeArchive: true })
         // Not due yet, unless forced.
         expect(await service.claimKaspiPoll("main", { ...opts, owner: "b" })).toBeNull()
         const forced = await service.claimKaspiPoll("main", { ...opts, owner: "b", force: true })
         expect(forced?.last_status_sync_at?.getTime()).toBe(polledAt.getTime())
+        // synced_until moves only with a read of the whole archive
+        expect(forced?.synced_until?.getTime()).toBe(polledAt.getTime())
+        await service.finishKaspiPoll("main", { owner: "b", ok: true, polledAt: new Date(polledAt.getTime() + 1000), statusSynced: true })
+        const again = await service.claimKaspiPoll("main", { ...opts, owner: "c", force: true })
+        expect(again?.synced_until?.getTime()).toBe(polledAt.getTime())
       })
     })
 

@@ -69,6 +69,15 @@ export const KaspiAction = model
   .indexes([
     { on: ["idempotency_key"], unique: true },
     { on: ["status", "next_attempt_at"] },
+    // Failed rows of the last days (the overview, the failed-actions list).
+    { on: ["status", "updated_at"] },
+    // Sent ASSEMBLE rows still waiting for their waybill (services/kaspi-outbox.ts awaitingWaybill): a few
+    // dozen among the year's sent rows.
+    {
+      on: ["sent_at"],
+      where: "action = 'assemble' and status = 'sent' and coalesce(result->>'waybill_done', 'false') <> 'true'",
+      name: "IDX_kaspi_action_awaiting_waybill",
+    },
     { on: ["kaspi_order_id"] },
     // Retention takes the oldest rows first (services/kaspi-retention.ts).
     { on: ["created_at"] },

@@ -18,7 +18,9 @@ export const KaspiEvent = model
   })
   .indexes([
     { on: ["account_id", "kaspi_code"] },
-    { on: ["type"] },
+    // The account's log newest first, whole or by type (api/admin/kaspi/events, latestData): a year is ~1M rows.
+    { on: ["account_id", "created_at"] },
+    { on: ["account_id", "type", "created_at"] },
     // Retention takes the oldest rows first (services/kaspi-retention.ts).
     { on: ["created_at"] },
   ])

@@ -3,6 +3,7 @@ import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { AdminKaspiEventsResponse } from "../../../../types"
 import type { AdminListKaspiEventsType } from "../validators"
+import { LIST_COUNT_CAP } from "../../../../modules/kaspi/capped-count"
 
 /** GET /admin/kaspi/events: the Kaspi event log (imports, status changes, actions), newest first. */
 export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiEventsResponse>) {
@@ -11,6 +12,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiEven
   const filters = Object.fromEntries(
     Object.entries({ account_id: q.account_id, kaspi_order_id: q.kaspi_order_id, kaspi_code: q.kaspi_code, type: q.type }).filter(([, v]) => v)
   )
-  const [events, count] = await kaspi.listAndCountKaspiEvents(filters, { order: { created_at: "DESC" }, skip: q.offset, take: q.limit })
-  res.json({ events, count, offset: q.offset, limit: q.limit })
+  // A year of an account's history is about a million events: the count stops at LIST_COUNT_CAP (docs/scaling.md).
+  const [events, { count, capped }] = await Promise.all([
+    kaspi.listKaspiEvents(filters, { order: { created_at: "DESC" }, skip: q.offset, take: q.limit }),
+    kaspi.countKaspiEventsUpTo(filters, LIST_COUNT_CAP),
+  ])
+  res.json({ events, count, count_capped: capped, offset: q.offset, limit: q.limit })
 }

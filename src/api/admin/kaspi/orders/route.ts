@@ -5,6 +5,7 @@ import type { AdminListKaspiOrdersType } from "../validators"
 import type { AdminKaspiOrderListItem, AdminKaspiOrdersListResponse } from "../../../../types"
 import { KASPI_ORDER_LIST_FIELDS } from "./list-fields"
 import { withImportTexts } from "./import-texts"
+import { LIST_COUNT_CAP, toKaspiOrderFilters, type KaspiOrderListFilter } from "../../../../modules/kaspi/capped-count"
 
 /** The order in which the Kaspi page lists import statuses: what needs a person first. */
 const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "imported", "ignored"]
@@ -16,30 +17,24 @@ const STATUS_PRIORITY = ["needs_attention", "failed", "importing", "pending", "i
 export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>, res: MedusaResponse<AdminKaspiOrdersListResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const q = req.validatedQuery as AdminListKaspiOrdersType
-  const filters: Record<string, unknown> = {}
-  if (q.account_id) filters.account_id = q.account_id
-  if (q.import_status) filters.import_status = q.import_status
-  if (q.status) filters.status = q.status
-  if (q.state) filters.state = q.state
-  // Orders that stopped following Kaspi because its latest answer could not be read.
-  if (q.sync_problem !== undefined) filters.sync_problem = q.sync_problem ? { $ne: null } : null
-  // Orders where Medusa and Kaspi no longer say the same (a person decides).
-  if (q.disagrees !== undefined) filters.disagreement = q.disagrees ? { $ne: null } : null
-  if (q.q) filters.code = { $ilike: `%${q.q.replace(/[%_]/g, "")}%` }
-  if (q.created_from || q.created_to) {
-    filters.kaspi_created_at = {
-      ...(q.created_from ? { $gte: q.created_from } : {}),
-      ...(q.created_to ? { $lte: q.created_to } : {}),
-    }
+  const filter: KaspiOrderListFilter = {
+    account_id: q.account_id,
+    status: q.status,
+    state: q.state,
+    // Orders that stopped following Kaspi because its latest answer could not be read.
+    sync_problem: q.sync_problem,
+    // Orders where Medusa and Kaspi no longer say the same (a person decides).
+    disagrees: q.disagrees,
+    code_contains: q.q,
+    created_from: q.created_from,
+    created_to: q.created_to,
   }
   const statuses = q.import_status ?? STATUS_PRIORITY
-  // Counting per status keeps "needs attention first" exact across pages without loading everything.
-  const counts = await Promise.all(
-    STATUS_PRIORITY.filter((s) => statuses.includes(s as never)).map(async (s) => {
-      const [, count] = await kaspi.listAndCountKaspiOrders({ ...filters, import_status: s }, { take: 1, select: ["id"] })
-      return { status: s, count }
-    })
-  )
+  // Counting per status keeps "needs attention first" exact across pages without loading everything; each
+  // count stops at LIST_COUNT_CAP, so a year of imported orders costs no more than a week's (docs/scaling.md).
+  const wanted = STATUS_PRIORITY.filter((s) => statuses.includes(s as never))
+  const byStatus = await kaspi.countKaspiOrdersByImportStatusUpTo(filter, wanted, LIST_COUNT_CAP)
+  const counts = wanted.map((status) => ({ status, ...(byStatus[status] ?? { count: 0, capped: false }) }))
   const total = counts.reduce((n, c) => n + c.count, 0)
   const orders: AdminKaspiOrderListItem[] = []
   let skip = q.offset
@@ -50,7 +45,7 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
       continue
     }
     const page = await kaspi.listKaspiOrders(
-      { ...filters, import_status: status },
+      toKaspiOrderFilters({ ...filter, import_status: status }),
       { select: [...KASPI_ORDER_LIST_FIELDS], order: { kaspi_created_at: "DESC" }, skip, take: q.limit - orders.length }
     )
     // sync_problem and unmapped_skus are json columns: the import writes them in these shapes.
@@ -60,6 +55,7 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
   res.json({
     kaspi_orders: await withImportTexts(kaspi, orders),
     count: total,
+    count_capped: counts.some((c) => c.capped),
     offset: q.offset,
     limit: q.limit,
     counts: Object.fromEntries(counts.map((c) => [c.status, c.count])),
