@@ -30,6 +30,17 @@ export default defineConfig({
         orders: { polling: process.env.KASPI_POLLING === "true" },
         actions: { retryInBackground: process.env.KASPI_POLLING === "true" },
         retention: { enabled: process.env.KASPI_POLLING === "true" },
+        // The notification tests read them in English; every other test gets the default (Russian).
+        notifications: { language: process.env.KASPI_NOTIFICATIONS_LANGUAGE === "en" ? "en" : "ru" },
+      },
+    },
+    {
+      // The admin's bell: Medusa's local provider serves the "feed" channel the plugin notifies on.
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+        ],
       },
     },
   ],

@@ -31,6 +31,17 @@ export default defineConfig({
     // store; Vite serves files only from the store's folder unless told otherwise (fonts → 403).
     vite: () => ({ server: { fs: { allow: [path.resolve(process.cwd(), "..")] } } }),
   },
+  modules: [
+    {
+      // The admin's bell, where the plugin's notifications land (Medusa's local provider serves the "feed" channel).
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/notification-local", id: "local", options: { name: "Local Notification Provider", channels: ["feed"] } },
+        ],
+      },
+    },
+  ],
   plugins: [
     {
       resolve: "medusa-plugin-kaspi",

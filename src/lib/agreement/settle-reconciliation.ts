@@ -41,7 +41,7 @@ export async function settleReconciliation(
   const reason = describeDifferences(remaining)
   if (existing?.reason === reason) return
   const disagreement: KaspiDisagreement = { kind: "mismatch", reason, at: now.toISOString() }
-  await kaspi.updateKaspiOrders({ id: row.id, disagreement })
+  await kaspi.flagKaspiOrderDisagreement(row.id, disagreement)
   // One line of history per difference, each in the reader's language.
   for (const d of remaining) await log(d, "agreement.mismatch", "error", `Medusa and Kaspi disagree: ${d.reason}`)
 }

@@ -10,7 +10,7 @@ export async function flagKaspiDisagreement(
   order: { id: string; account_id: string; code: string },
   d: KaspiDisagreement
 ): Promise<void> {
-  await kaspi.updateKaspiOrders({ id: order.id, disagreement: d })
+  await kaspi.flagKaspiOrderDisagreement(order.id, d)
   await kaspi.logKaspiEvent({
     account_id: order.account_id,
     kaspi_order_id: order.id,

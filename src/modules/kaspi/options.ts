@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { SecretToken } from "./secret"
 import { pluginVersion } from "./package-version"
 import { parseTokenKey, TokenKeyError, type TokenKey } from "./token-crypto"
+import { kaspiNotificationOptionsSchema, type KaspiNotificationOptions } from "./notification-options"
 
 export const DEFAULT_API_URL = "https://kaspi.kz/shop/api"
 export const DEFAULT_TOKEN_ENV = "KASPI_API_TOKEN"
@@ -211,6 +212,7 @@ export const kaspiPluginOptionsSchema = z
     actions: actionsSchema.default(actionsSchema.parse({})),
     reconcile: reconcileSchema.default(reconcileSchema.parse({})),
     retention: retentionSchema.default(retentionSchema.parse({})),
+    notifications: kaspiNotificationOptionsSchema.default(() => kaspiNotificationOptionsSchema.parse({})),
   })
 // Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
 // Unknown keys are reported as warnings instead (see unknownOptionKeys).
@@ -257,6 +259,7 @@ export interface KaspiResolvedOptions {
   actions: KaspiActionsOptions
   reconcile: KaspiReconcileOptions
   retention: KaspiRetentionOptions
+  notifications: KaspiNotificationOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -338,5 +341,6 @@ export function resolveKaspiOptions(
     actions: o.actions,
     reconcile: o.reconcile,
     retention: o.retention,
+    notifications: o.notifications,
   }
 }

@@ -1,4 +1,5 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { evaluateGuards } from "../../lib/feed/guards"
 import { createKaspiFeedBuildStep } from "./steps/create-kaspi-feed-build"
 import { diffKaspiFeedStep } from "./steps/diff-kaspi-feed"
@@ -8,6 +9,8 @@ import { loadKaspiFeedContextStep } from "./steps/load-kaspi-feed-context"
 import { publishKaspiFeedBuildStep } from "./steps/publish-kaspi-feed-build"
 
 export const BUILD_KASPI_FEED_WORKFLOW = "build-kaspi-feed"
+/** A build the guards held back (the live feed stays): `{ account_id, build_id }`. */
+export const KASPI_FEED_REFUSED_EVENT = "kaspi.feed.refused"
 
 export interface BuildKaspiFeedInput {
   account_id: string
@@ -54,7 +57,13 @@ export const buildKaspiFeedWorkflow = createWorkflow(BUILD_KASPI_FEED_WORKFLOW, 
     decision: evaluateGuards(d.diff, { maxRemovedShare: d.context.settings.max_removed_share, force: d.input.force }),
     unchanged: d.context.live_body_hash !== null && d.context.live_body_hash === d.generated.body_hash,
   }))
-  publishKaspiFeedBuildStep(publishInput)
+  const published = publishKaspiFeedBuildStep(publishInput)
+  when("kaspi-feed-refused", { published }, ({ published }) => published.status === "refused").then(() => {
+    emitEventStep({
+      eventName: KASPI_FEED_REFUSED_EVENT,
+      data: transform({ input }, ({ input }) => ({ account_id: input.account_id, build_id: input.build_id })),
+    })
+  })
   const finishInput = transform({ input, context, generated }, (d) => ({
     account_id: d.input.account_id,
     build_id: d.input.build_id,

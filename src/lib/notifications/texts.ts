@@ -1,0 +1,143 @@
+import type { KaspiNotificationKind, KaspiNotificationLanguage } from "../../modules/kaspi/notification-options"
+
+/** What a notification's words are made of (whatever the kind has). */
+export interface KaspiNoticeWords {
+  /** The Kaspi order code the merchant knows the order by. */
+  code?: string
+  /** Why, in the plugin's (English) words or Kaspi's. */
+  reason?: string | null
+  /** The outbox action (accept, cancel…). */
+  action?: string
+  /** deadline: what has to be done, and by when (ISO time). */
+  what?: string
+  due_at?: string
+}
+
+type Text = (w: KaspiNoticeWords, action: string) => string
+type KindTexts = { title: Text; description: Text }
+type Dictionary = { actions: Record<string, string>; kinds: Record<KaspiNotificationKind, KindTexts> }
+
+// Actions as the admin names them (src/admin/i18n), for the same merchant reading both.
+const ru: Dictionary = {
+  actions: {
+    accept: "Принять",
+    cancel: "Отменить",
+    send_code: "Отправить код",
+    complete: "Выдать",
+    assemble: "Собран",
+    arrived: "Поступил",
+    arrived_backward: "Вернулся",
+    cancel_entry: "Отменить позицию",
+  },
+  kinds: {
+    new_order: {
+      title: (w) => `Новый заказ Kaspi ${w.code}`,
+      description: (w) =>
+        `Заказ ${w.code} пришёл с Kaspi и создан в Medusa. Примите его, если он ещё не принят: Kaspi отменяет заказы, не принятые вовремя.`,
+    },
+    needs_attention: {
+      title: (w) => `Заказ Kaspi ${w.code} требует внимания`,
+      description: (w) =>
+        `Заказ ${w.code} не удалось создать в Medusa${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Откройте страницу Kaspi: сопоставьте SKU или пополните остаток и нажмите «Повторить» — или отмените заказ в кабинете Kaspi.`,
+    },
+    action_failed: {
+      title: (w) => `Kaspi не выполнил действие по заказу ${w.code}`,
+      description: (w, action) =>
+        `Действие «${action}» по заказу ${w.code} не прошло${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Откройте заказ и решите, отправить ли его снова, или выполните его в кабинете Kaspi.`,
+    },
+    disagreement: {
+      title: (w) => `Medusa и Kaspi расходятся по заказу ${w.code}`,
+      description: (w) =>
+        `${w.reason ? `${w.reason}. ` : ""}Сверьте заказ ${w.code} в Medusa и в кабинете Kaspi, исправьте, где нужно, и отметьте расхождение решённым.`,
+    },
+    feed_refused: {
+      title: () => "Прайс-лист Kaspi не опубликован",
+      description: (w) =>
+        `Проверка остановила новую сборку прайс-листа${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Kaspi по-прежнему получает последний опубликованный. Проверьте товары и остатки, затем в Настройки → Kaspi нажмите «Собрать сейчас».`,
+    },
+    deadline: {
+      title: (w) => `Срок по заказу Kaspi ${w.code}`,
+      description: (w) =>
+        `${w.what ?? "Заказ ждёт действия"}${w.due_at ? ` — до ${almatyTime(w.due_at)} (Алматы)` : ""}. ` +
+        `Успейте вовремя, иначе Kaspi может отменить заказ ${w.code}.`,
+    },
+  },
+}
+
+const en: Dictionary = {
+  actions: {
+    accept: "Accept",
+    cancel: "Cancel",
+    send_code: "Send code",
+    complete: "Complete",
+    assemble: "Assemble",
+    arrived: "Arrived",
+    arrived_backward: "Came back",
+    cancel_entry: "Cancel a line",
+  },
+  kinds: {
+    new_order: {
+      title: (w) => `New Kaspi order ${w.code}`,
+      description: (w) =>
+        `Order ${w.code} came from Kaspi and was created in Medusa. Accept it if it is not accepted yet: Kaspi cancels orders not accepted in time.`,
+    },
+    needs_attention: {
+      title: (w) => `Kaspi order ${w.code} needs attention`,
+      description: (w) =>
+        `Order ${w.code} could not be created in Medusa${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Open the Kaspi page: map the SKU or restock and press "Retry" — or cancel the order in the Kaspi seller cabinet.`,
+    },
+    action_failed: {
+      title: (w) => `Kaspi did not take an action on order ${w.code}`,
+      description: (w, action) =>
+        `"${action}" on order ${w.code} did not go through${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Open the order and decide whether to send it again, or do it in the Kaspi seller cabinet.`,
+    },
+    disagreement: {
+      title: (w) => `Medusa and Kaspi disagree on order ${w.code}`,
+      description: (w) =>
+        `${w.reason ? `${w.reason}. ` : ""}Compare order ${w.code} in Medusa and in the Kaspi seller cabinet, fix what is wrong and mark the disagreement resolved.`,
+    },
+    feed_refused: {
+      title: () => "Kaspi price list not published",
+      description: (w) =>
+        `A guard held back the new price list${w.reason ? `: ${w.reason}` : ""}. ` +
+        `Kaspi still gets the last published one. Check your products and stock, then press "Rebuild now" in Settings → Kaspi.`,
+    },
+    deadline: {
+      title: (w) => `Deadline on Kaspi order ${w.code}`,
+      description: (w) =>
+        `${w.what ?? "The order is waiting for you"}${w.due_at ? ` — by ${almatyTime(w.due_at)} (Almaty)` : ""}. ` +
+        `Act in time, or Kaspi may cancel order ${w.code}.`,
+    },
+  },
+}
+
+const dictionaries: Record<KaspiNotificationLanguage, Dictionary> = { ru, en }
+
+/** "05.12 14:30": the merchant's clock is Almaty's whatever the server's is. */
+function almatyTime(iso: string): string {
+  const at = new Date(iso)
+  if (!Number.isFinite(at.getTime())) return iso
+  return new Intl.DateTimeFormat("ru-RU", {
+    timeZone: "Asia/Almaty",
+    day: "2-digit",
+    month: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(at)
+}
+
+/** The title and description of one notification, in the merchant's language. */
+export function kaspiNoticeText(
+  kind: KaspiNotificationKind,
+  language: KaspiNotificationLanguage,
+  words: KaspiNoticeWords
+): { title: string; description: string } {
+  const d = dictionaries[language]
+  const action = words.action ? (d.actions[words.action] ?? words.action) : ""
+  return { title: d.kinds[kind].title(words, action), description: d.kinds[kind].description(words, action) }
+}

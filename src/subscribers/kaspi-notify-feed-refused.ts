@@ -1,0 +1,17 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { KASPI_MODULE } from "../modules/kaspi"
+import type KaspiModuleService from "../modules/kaspi/service"
+import { KASPI_FEED_REFUSED_EVENT } from "../workflows/build-kaspi-feed"
+import { notifyKaspi } from "../lib/notifications/notify-kaspi"
+
+/** A price list the guards held back (Kaspi keeps the last one): the merchant hears why (notifications.kinds.feed_refused). */
+export default async function kaspiNotifyFeedRefused({ event, container }: SubscriberArgs<{ account_id: string; build_id: string }>) {
+  const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
+  const [build] = await kaspi.listKaspiFeedBuilds({ id: event.data.build_id }, { select: ["id", "message"] })
+  await notifyKaspi(container, { kind: "feed_refused", account_id: event.data.account_id, subject: "feed", reason: build?.message })
+}
+
+export const config: SubscriberConfig = {
+  event: KASPI_FEED_REFUSED_EVENT,
+  context: { subscriberId: "kaspi-notify-feed-refused" },
+}
