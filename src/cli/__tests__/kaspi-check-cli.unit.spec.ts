@@ -42,7 +42,8 @@ it("prints every probe held and exits 0", async () => {
   expect(r.code).toBe(0)
   expect(r.out).toContain(`merchant ${sandbox.merchantIds[0]}`)
   expect(r.out).toMatch(/✓ held\s+Token accepted: HTTP 200/)
-  expect(r.out).toContain("9 held, 0 failed, 0 skipped.")
+  expect(r.out).toContain("10 held, 0 failed, 0 skipped.")
+  expect(r.out).toMatch(/✓ held\s+Archived orders by status/)
   expect(r.out).not.toContain(TOKEN)
 })
 
