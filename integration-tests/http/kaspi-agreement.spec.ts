@@ -8,6 +8,8 @@ import { adminHeaders } from "../helpers/admin-auth"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
 import { syncKaspiOrders, ALL_ORDER_STATES } from "../../src/lib/sync/sync-kaspi-orders"
 import { drainKaspiOutbox } from "../../src/lib/outbox/drain-kaspi-outbox"
+import { deliverKaspiAction } from "../../src/lib/outbox/deliver-kaspi-action"
+import { requestKaspiActionWorkflow } from "../../src/workflows/request-kaspi-action"
 import { pollKaspiAccount } from "../../src/lib/sync/poll-kaspi-account"
 import { MAX_ACTION_ATTEMPTS } from "../../src/lib/actions/kaspi-answer"
 import { prepareKaspiShop } from "../helpers/kaspi-shop"
@@ -234,6 +236,39 @@ medusaIntegrationTestRunner({
       expect(res.status).toBe(400)
       expect(res.data).toMatchObject({ code: "refusal.cancel_waiting" })
       expect(sandbox.actions().filter((a) => a.code === row.code && a.action === "ENTRY_CANCEL")).toEqual([])
+    })
+
+    it("a line cut recorded before a cancel on Medusa's screens and sent after it: Kaspi takes the cut, the canceled Medusa order is left as it is, nothing flagged", async () => {
+      // Found by the agreement test (seed 1184529353): the cut's sender died before sending, the merchant then
+      // cancelled the order in Medusa while Kaspi was failing, and the outbox sent the cut first.
+      const container = getContainer()
+      const { o, row } = await importOrder(container, { status: "ACCEPTED_BY_MERCHANT", deliveryMode: "DELIVERY_PICKUP" })
+      const entry = (sandbox.getOrder(o.code)?.entries ?? [])[0]
+      const { result: cut } = await requestKaspiActionWorkflow(container).run({
+        input: {
+          kaspi_order: row.id,
+          payload: { action: "cancel_entry", entry_id: entry.id, remained_quantity: 1, reason: "BUYER_CANCELLATION_BY_MERCHANT" },
+          origin: "admin",
+        },
+      })
+      sandbox.setFaults({ rate: 1, kinds: ["5xx"] })
+      const subscribers = TestEventUtils.waitSubscribersExecution("order.canceled", container.resolve(Modules.EVENT_BUS))
+      await cancelOrderWorkflow(container).run({ input: { order_id: row.order_id as string } })
+      await subscribers
+      sandbox.setFaults({ rate: 0, kinds: [] })
+
+      expect(await deliverKaspiAction(container, cut.id)).toBe("sent")
+      expect(received(o.code, "ENTRY_CANCEL")).toHaveLength(1)
+      expect(await medusaStatus(container, row.order_id as string)).toBe("canceled")
+      const history = await kaspi.listKaspiEvents({ kaspi_order_id: row.id })
+      expect(history.map((e) => e.type)).toContain("medusa.order_edit_skipped")
+      expect(history.map((e) => e.type)).not.toContain("medusa.follow_up_failed")
+
+      await makeDue()
+      await drainKaspiOutbox(container)
+      expect(sandbox.getOrder(o.code)?.status).toBe("CANCELLED")
+      const [after] = await kaspi.listKaspiOrders({ id: row.id })
+      expect(after.disagreement).toBeNull()
     })
   },
 })

@@ -55,6 +55,7 @@ export const KASPI_EVENT_CODES = [
   "medusa.order_canceled",
   "medusa.order_completed",
   "medusa.order_edited",
+  "medusa.order_edit_skipped",
   // Kaspi-side line changes the sync follows (follow-kaspi-order-lines, API.md a.12)
   "medusa.lines_followed",
   "medusa.lines_raised",

@@ -54,6 +54,7 @@ const saidEn: Record<KaspiTextCode, string> = {
   "medusa.order_canceled": "Medusa order cancelled ({{reason}})",
   "medusa.order_completed": "Medusa order delivered and completed.",
   "medusa.order_edited": "Line reduced to {{quantity}} in Medusa; refunded {{refunded}} ₸.",
+  "medusa.order_edit_skipped": "Kaspi cut the line to {{quantity}}; the Medusa order was already canceled, so nothing was edited.",
   "medusa.lines_followed": "Lines changed on Kaspi ({{lines}}): the Medusa order was edited the same way; refunded {{refunded}} ₸.",
   "medusa.lines_raised": "Kaspi shows more than Medusa ({{lines}}). Kaspi does not raise quantities, so Medusa was not changed: check the order.",
   "medusa.lines_price_differs": "Kaspi's total is {{kaspi_total}} ₸, Medusa's {{medusa_total}} ₸, with the same quantities (a price changed on Kaspi?). Medusa's prices were not changed: check the order.",

@@ -48,6 +48,7 @@ const saidRu: Record<KaspiTextCode, string> = {
   "medusa.order_canceled": "Заказ Medusa отменён ({{reason}})",
   "medusa.order_completed": "Заказ Medusa доставлен и завершён.",
   "medusa.order_edited": "Строка в Medusa уменьшена до {{quantity}}; возвращено {{refunded}} ₸.",
+  "medusa.order_edit_skipped": "Kaspi сократил строку до {{quantity}}; заказ Medusa уже отменён, менять нечего.",
   "medusa.lines_followed": "В Kaspi изменились строки заказа ({{lines}}): заказ Medusa изменён так же; возвращено {{refunded}} ₸.",
   "medusa.lines_raised": "В Kaspi количество больше, чем в Medusa ({{lines}}). Kaspi не увеличивает количество, поэтому заказ Medusa не изменён: проверьте заказ.",
   "medusa.lines_price_differs": "Сумма в Kaspi {{kaspi_total}} ₸, в Medusa {{medusa_total}} ₸ при тех же количествах (в Kaspi изменилась цена?). Цены в Medusa не менялись: проверьте заказ.",

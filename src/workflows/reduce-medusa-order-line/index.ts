@@ -18,6 +18,8 @@ export interface ReduceMedusaOrderLineResult {
   item_id: string
   /** tenge refunded on the captured payment (0 when nothing was) */
   refunded: number
+  /** the Medusa order was already canceled: nothing was edited */
+  order_canceled: boolean
 }
 
 /**
@@ -50,6 +52,10 @@ export const reduceMedusaOrderLineWorkflow = createWorkflow(REDUCE_MEDUSA_ORDER_
   }))
   const edited = editMedusaOrderLines(edit, words)
 
-  const result = transform({ plan, edited }, ({ plan, edited }): ReduceMedusaOrderLineResult => ({ item_id: plan.item_id, refunded: edited.refunded }))
+  const result = transform({ plan, edited }, ({ plan, edited }): ReduceMedusaOrderLineResult => ({
+    item_id: plan.item_id,
+    refunded: edited.refunded,
+    order_canceled: plan.order_canceled,
+  }))
   return new WorkflowResponse(result)
 })

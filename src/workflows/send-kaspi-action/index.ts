@@ -5,6 +5,7 @@ import { followKaspiOrderLinesWorkflow } from "../follow-kaspi-order-lines"
 import { reduceMedusaOrderLineWorkflow } from "../reduce-medusa-order-line"
 import { syncKaspiStatusWorkflow } from "../sync-kaspi-status"
 import { logKaspiOrderEventStep } from "../sync-kaspi-status/steps/log-kaspi-order-event"
+import type { KaspiEventInput } from "../../modules/kaspi/types"
 import { callKaspiStep } from "./steps/call-kaspi"
 import { claimKaspiActionStep } from "./steps/claim-kaspi-action"
 import { readKaspiLinesStep } from "./steps/read-kaspi-lines"
@@ -109,9 +110,20 @@ export const sendKaspiActionWorkflow = createWorkflow(SEND_KASPI_ACTION_WORKFLOW
       }),
     })
     logKaspiOrderEventStep(
-      transform({ recorded, reduced }, ({ recorded, reduced }) => {
+      transform({ recorded, reduced }, ({ recorded, reduced }): KaspiEventInput => {
         const quantity = recorded.payload?.action === "cancel_entry" ? recorded.payload.remained_quantity : 0
         const refunded = Number(reduced?.refunded ?? 0)
+        if (reduced?.order_canceled) {
+          return {
+            account_id: recorded.account_id,
+            kaspi_order_id: recorded.kaspi_order_id,
+            kaspi_code: recorded.code,
+            type: "medusa.order_edit_skipped",
+            result: "ok" as const,
+            message: `Kaspi cut the line to ${quantity}; the Medusa order is already canceled, so nothing was edited`,
+            text: { code: "medusa.order_edit_skipped" as const, params: { quantity } },
+          }
+        }
         return {
           account_id: recorded.account_id,
           kaspi_order_id: recorded.kaspi_order_id,

@@ -6,8 +6,10 @@ import { readMedusaOrderLines } from "./read-medusa-order-lines"
 export interface MedusaOrderLineReductionPlan {
   order_id: string
   item_id: string
-  /** false when the line already has no more than Kaspi kept: nothing to edit */
+  /** false when the line already has no more than Kaspi kept, or the order is canceled: nothing to edit */
   reduce: boolean
+  /** the Medusa order was canceled before Kaspi took the line cut: there is no line left to follow */
+  order_canceled: boolean
   remained_quantity: number
   total_before: number
   /** the captured payment Kaspi's refund is recorded on, if any */
@@ -26,10 +28,14 @@ export const planMedusaOrderLineReductionStep = createStep(
     if (!order || !item) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `no line of order ${input.order_id} comes from Kaspi entry ${input.kaspi_entry_id}`)
     }
+    // A line cut Kaspi took after the merchant canceled the whole order in Medusa (found by the agreement
+    // test): Medusa's order edit refuses a canceled order, and the cancel that follows settles Kaspi's side.
+    const orderCanceled = order.status === "canceled"
     return new StepResponse<MedusaOrderLineReductionPlan>({
       order_id: order.id,
       item_id: item.id,
-      reduce: MathBN.gt(item.quantity, input.remained_quantity),
+      reduce: !orderCanceled && MathBN.gt(item.quantity, input.remained_quantity),
+      order_canceled: orderCanceled,
       remained_quantity: input.remained_quantity,
       total_before: order.total,
       captured_payment_id: order.captured_payment_id,
