@@ -5,25 +5,7 @@ import type { KaspiClient, KaspiOrder as KaspiApiOrder } from "./client"
 import type { KaspiCheckOptions, KaspiCheckResult } from "./check"
 import type { KaspiAccountConfig, KaspiResolvedOptions } from "./options"
 import type { SecretToken } from "./secret"
-import type {
-  KaspiAccountInfo,
-  KaspiActionIntent,
-  KaspiActionOutcome,
-  KaspiBackfillProgress,
-  KaspiBackfillRow,
-  KaspiConnectionCheck,
-  KaspiEffectiveOrderOptions,
-  KaspiEventInput,
-  KaspiImportClaimedFrom,
-  KaspiImportOutcome,
-  KaspiImportReleaser,
-  KaspiOrderOptionOverrides,
-  KaspiOrderRecordUpsert,
-  KaspiPollResult,
-  KaspiPruneResult,
-  KaspiPruneRun,
-  KaspiRequestStats,
-} from "./types"
+import type * as T from "./types"
 import type { KaspiAccounts } from "./services/kaspi-accounts"
 import type { KaspiBackfills } from "./services/kaspi-backfills"
 import type { KaspiClientPool } from "./services/kaspi-client-pool"
@@ -34,10 +16,9 @@ import type { CappedCount, KaspiOrderListFilter } from "./capped-count"
 import type { KaspiOrderLedger } from "./services/kaspi-order-ledger"
 import type { KaspiOutbox } from "./services/kaspi-outbox"
 import type { KaspiPollLease } from "./services/kaspi-poll-lease"
-import { RETENTION_EVENT, RETENTION_EVENT_ACCOUNT, type KaspiRetention } from "./services/kaspi-retention"
+import type { KaspiRetention } from "./services/kaspi-retention"
+import type { KaspiTokenChanges } from "./services/kaspi-token-changes"
 import { reviveGivenUpActions, type KaspiReviveReason } from "./services/revive-given-up-actions"
-import type { KaspiSignals } from "./services/kaspi-signals"
-import { KASPI_ACTION_FAILED_EVENT, KASPI_ORDER_DISAGREES_EVENT, KASPI_ORDER_NEEDS_ATTENTION_EVENT } from "./events"
 import {
   KaspiAccountCredential,
   KaspiAccountSettings,
@@ -67,7 +48,7 @@ type InjectedDependencies = {
   kaspiListCounts: KaspiListCounts
   kaspiBackfills: KaspiBackfills
   kaspiRetention: KaspiRetention
-  kaspiSignals: KaspiSignals
+  kaspiTokenChanges: KaspiTokenChanges
 }
 
 type Ctx = Context<EntityManager>
@@ -76,7 +57,8 @@ type Ctx = Context<EntityManager>
  * The Kaspi module: MedusaService over the models (listKaspiOrders & co.), and
  * a facade over services/, one job each — accounts and tokens, the client
  * pool, connectivity checks, the order ledger, the poll lease, the outbox,
- * the event log and retention. Only this module talks to Kaspi.
+ * the event log and retention. The ledger and the outbox announce what needs
+ * a person on the event bus (events.ts). Only this module talks to Kaspi.
  */
 class KaspiModuleService extends MedusaService({
   KaspiOrder,
@@ -102,7 +84,7 @@ class KaspiModuleService extends MedusaService({
   protected readonly counts_: KaspiListCounts
   protected readonly backfills_: KaspiBackfills
   protected readonly retention_: KaspiRetention
-  protected readonly signals_: KaspiSignals
+  protected readonly tokenChanges_: KaspiTokenChanges
 
   constructor(deps: InjectedDependencies) {
     // eslint-disable-next-line prefer-rest-params
@@ -117,7 +99,7 @@ class KaspiModuleService extends MedusaService({
     this.counts_ = deps.kaspiListCounts
     this.backfills_ = deps.kaspiBackfills
     this.retention_ = deps.kaspiRetention
-    this.signals_ = deps.kaspiSignals
+    this.tokenChanges_ = deps.kaspiTokenChanges
   }
 
   __hooks = {
@@ -129,10 +111,10 @@ class KaspiModuleService extends MedusaService({
   getResolvedOptions(): KaspiResolvedOptions {
     return this.accounts_.options
   }
-  listAccounts(): KaspiAccountInfo[] {
+  listAccounts(): T.KaspiAccountInfo[] {
     return this.accounts_.list()
   }
-  describeAccounts(): Promise<KaspiAccountInfo[]> {
+  describeAccounts(): Promise<T.KaspiAccountInfo[]> {
     return this.accounts_.describe()
   }
   getAccount(accountId?: string): KaspiAccountConfig {
@@ -142,20 +124,16 @@ class KaspiModuleService extends MedusaService({
     return this.accounts_.token(accountId)
   }
   /** A new token is used at once (the old client closed), and actions given up on without a working one go again. */
-  async storeAccountToken(accountId: string, token: string, setBy?: string): Promise<KaspiAccountInfo> {
-    await this.accounts_.storeToken(accountId, token, setBy)
-    const info = await this.afterTokenChange_(accountId)
-    await this.reviveGivenUpKaspiActions({ accountId: info.id }, "token")
-    return info
+  storeAccountToken(accountId: string, token: string, setBy?: string): Promise<T.KaspiAccountInfo> {
+    return this.tokenChanges_.store(accountId, token, setBy)
   }
-  async clearAccountToken(accountId: string): Promise<KaspiAccountInfo> {
-    await this.accounts_.clearToken(accountId)
-    return this.afterTokenChange_(accountId)
+  clearAccountToken(accountId: string): Promise<T.KaspiAccountInfo> {
+    return this.tokenChanges_.clear(accountId)
   }
-  getOrderOptions(accountId: string): Promise<KaspiEffectiveOrderOptions> {
+  getOrderOptions(accountId: string): Promise<T.KaspiEffectiveOrderOptions> {
     return this.accounts_.orderOptions(accountId)
   }
-  setOrderOptionOverrides(accountId: string, patch: Partial<KaspiOrderOptionOverrides>): Promise<KaspiEffectiveOrderOptions> {
+  setOrderOptionOverrides(accountId: string, patch: Partial<T.KaspiOrderOptionOverrides>): Promise<T.KaspiEffectiveOrderOptions> {
     return this.accounts_.setOrderOptionOverrides(accountId, patch)
   }
 
@@ -165,13 +143,13 @@ class KaspiModuleService extends MedusaService({
   getClient(accountId?: string): Promise<KaspiClient> {
     return this.clients_.get(accountId)
   }
-  getRequestStats(accountId?: string): KaspiRequestStats {
+  getRequestStats(accountId?: string): T.KaspiRequestStats {
     return this.clients_.stats(accountId)
   }
   resetRequestStats(): void {
     this.clients_.resetStats()
   }
-  testConnection(accountId?: string, candidate?: SecretToken): Promise<KaspiConnectionCheck> {
+  testConnection(accountId?: string, candidate?: SecretToken): Promise<T.KaspiConnectionCheck> {
     return this.connectivity_.testConnection(accountId, candidate)
   }
   runKaspiCheck(accountId: string, options: KaspiCheckOptions = {}): Promise<KaspiCheckResult> {
@@ -183,31 +161,26 @@ class KaspiModuleService extends MedusaService({
 
   // The order ledger (services/kaspi-order-ledger.ts; import_status rules in import-status.ts)
 
-  upsertKaspiOrderRecord(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiOrderRecordUpsert> {
+  upsertKaspiOrderRecord(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Ctx = {}): Promise<T.KaspiOrderRecordUpsert> {
     return this.ledger_.upsert(accountId, order, sharedContext)
   }
   /** An order newly found unreadable failed its import: announced (KASPI_ORDER_NEEDS_ATTENTION_EVENT). */
-  async recordInvalidKaspiOrder(accountId: string, invalid: Parameters<KaspiOrderLedger["recordInvalid"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
-    const row = await this.ledger_.recordInvalid(accountId, invalid, sharedContext)
-    if (row?.newly_flagged) await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id: row.id })
-    return row
+  recordInvalidKaspiOrder(accountId: string, invalid: Parameters<KaspiOrderLedger["recordInvalid"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
+    return this.ledger_.recordInvalid(accountId, invalid, sharedContext)
   }
   claimKaspiOrderImport(id: string, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; previous_import_status: string } | null> {
     return this.ledger_.claim(id, leaseSeconds, sharedContext)
   }
   /** An import that ends needing a person (needs_attention, failed) is announced (KASPI_ORDER_NEEDS_ATTENTION_EVENT). */
-  async finishKaspiOrderImport(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
-    await this.ledger_.finish(id, outcome, sharedContext)
-    if (outcome.import_status === "needs_attention" || outcome.import_status === "failed") {
-      await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id })
-    }
+  finishKaspiOrderImport(id: string, outcome: T.KaspiImportOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    return this.ledger_.finish(id, outcome, sharedContext)
   }
   /** Back in the import queue: by a person's retry, a SKU now mapped, or the finish step's compensation. */
-  releaseKaspiOrderImport(id: string, by: KaspiImportReleaser = "admin_retry", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  releaseKaspiOrderImport(id: string, by: T.KaspiImportReleaser = "admin_retry", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.ledger_.release(id, by, sharedContext)
   }
   /** The claim step's compensation: the order goes back to the status the claim found. */
-  undoKaspiOrderImportClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  undoKaspiOrderImportClaim(id: string, previous: T.KaspiImportClaimedFrom, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.ledger_.undoClaim(id, previous, sharedContext)
   }
   listKaspiOrdersMissingAccept(accountId: string, opts: Parameters<KaspiOrderLedger["listMissingAccept"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
@@ -222,7 +195,7 @@ class KaspiModuleService extends MedusaService({
   renewKaspiPoll(accountId: string, owner: string, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}): Promise<boolean> {
     return this.pollLease_.renew(accountId, owner, leaseSeconds, sharedContext)
   }
-  finishKaspiPoll(accountId: string, result: KaspiPollResult, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  finishKaspiPoll(accountId: string, result: T.KaspiPollResult, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
     return this.pollLease_.finish(accountId, result, sharedContext)
   }
 
@@ -234,7 +207,7 @@ class KaspiModuleService extends MedusaService({
   claimKaspiBackfill(opts: Parameters<KaspiBackfills["claim"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.claim(opts, sharedContext)
   }
-  saveKaspiBackfillProgress(id: string, owner: string, progress: KaspiBackfillProgress, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}) {
+  saveKaspiBackfillProgress(id: string, owner: string, progress: T.KaspiBackfillProgress, leaseSeconds: number, @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.saveProgress(id, owner, progress, leaseSeconds, sharedContext)
   }
   settleKaspiBackfill(id: string, owner: string, outcome: "done" | "cancelled" | "release", @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
@@ -243,13 +216,13 @@ class KaspiModuleService extends MedusaService({
   recordKaspiBackfillFailure(id: string, owner: string, failure: Parameters<KaspiBackfills["recordFailure"]>[2], @MedusaContext() sharedContext: Ctx = {}) {
     return this.backfills_.recordFailure(id, owner, failure, sharedContext)
   }
-  cancelKaspiBackfill(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiBackfillRow | null> {
+  cancelKaspiBackfill(id: string, @MedusaContext() sharedContext: Ctx = {}): Promise<T.KaspiBackfillRow | null> {
     return this.backfills_.cancel(id, sharedContext)
   }
 
   // The outbox (services/kaspi-outbox.ts) and the event log (services/kaspi-event-log.ts)
 
-  enqueueKaspiAction(row: KaspiActionIntent, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; created: boolean; revived: boolean }> {
+  enqueueKaspiAction(row: T.KaspiActionIntent, @MedusaContext() sharedContext: Ctx = {}): Promise<{ id: string; created: boolean; revived: boolean }> {
     return this.outbox_.enqueue(row, sharedContext)
   }
   /** Given-up actions sent again, each said in its order's history (services/revive-given-up-actions.ts). */
@@ -260,24 +233,20 @@ class KaspiModuleService extends MedusaService({
     return this.outbox_.claim(opts, sharedContext)
   }
   /** Each action closed as failed is announced (KASPI_ACTION_FAILED_EVENT). */
-  async settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
-    const rows = await this.outbox_.settleAbandoned(outcome, sharedContext)
-    for (const r of rows) await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id: r.id })
-    return rows
+  settleAbandonedKaspiActions(outcome: Parameters<KaspiOutbox["settleAbandoned"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
+    return this.outbox_.settleAbandoned(outcome, sharedContext)
   }
   /** Sent ASSEMBLE actions still without their waybill, oldest first (ids). */
   listKaspiActionsAwaitingWaybill(limit: number, @MedusaContext() sharedContext: Ctx = {}): Promise<string[]> {
     return this.outbox_.awaitingWaybill(limit, sharedContext)
   }
   /** An action Kaspi refused, or given up on, is announced (KASPI_ACTION_FAILED_EVENT). */
-  async finishKaspiAction(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
-    await this.outbox_.finish(id, outcome, sharedContext)
-    if (outcome.status === "failed") await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id })
+  finishKaspiAction(id: string, outcome: T.KaspiActionOutcome, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    return this.outbox_.finish(id, outcome, sharedContext)
   }
   /** The order disagrees with Kaspi (kaspi_order.disagreement, listed until resolved); announced (KASPI_ORDER_DISAGREES_EVENT). */
-  async flagKaspiOrderDisagreement(id: string, disagreement: Record<string, unknown>): Promise<void> {
-    await this.updateKaspiOrders({ id, disagreement })
-    await this.signals_.emit(KASPI_ORDER_DISAGREES_EVENT, { id })
+  flagKaspiOrderDisagreement(id: string, disagreement: Record<string, unknown>, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+    return this.ledger_.flagDisagreement(id, disagreement, sharedContext)
   }
   /** Counts for the admin's lists, stopping at `cap` (capped-count.ts). */
   countKaspiOrdersByImportStatusUpTo(filter: Omit<KaspiOrderListFilter, "import_status">, statuses: string[], cap: number): Promise<Record<string, CappedCount>> {
@@ -287,24 +256,18 @@ class KaspiModuleService extends MedusaService({
     return this.counts_.events(filter, cap)
   }
 
-  logKaspiEvent(event: KaspiEventInput): Promise<void> {
+  logKaspiEvent(event: T.KaspiEventInput): Promise<void> {
     return this.events_.log(event)
   }
 
   // Retention (services/kaspi-retention.ts; the kaspi-prune-history job runs it under a lock)
 
-  pruneKaspiHistory(opts: Parameters<KaspiRetention["prune"]>[0], @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiPruneResult> {
+  pruneKaspiHistory(opts: Parameters<KaspiRetention["prune"]>[0], @MedusaContext() sharedContext: Ctx = {}): Promise<T.KaspiPruneResult> {
     return this.retention_.prune(opts, sharedContext)
   }
   /** The newest run that deleted something (its `kaspi.retention` event), or null. */
-  async lastKaspiPruneRun(): Promise<KaspiPruneRun | null> {
-    return (await this.events_.latestData(RETENTION_EVENT_ACCOUNT, RETENTION_EVENT)) as KaspiPruneRun | null
-  }
-
-  private async afterTokenChange_(accountId: string): Promise<KaspiAccountInfo> {
-    const id = this.accounts_.get(accountId).id
-    this.clients_.drop(id)
-    return (await this.accounts_.describe()).find((a) => a.id === id)!
+  lastKaspiPruneRun(): Promise<T.KaspiPruneRun | null> {
+    return this.retention_.lastRun()
   }
 }
 

@@ -11,6 +11,7 @@ import { KaspiOrderLedger } from "../services/kaspi-order-ledger"
 import { KaspiOutbox } from "../services/kaspi-outbox"
 import { KaspiPollLease } from "../services/kaspi-poll-lease"
 import { KaspiRetention } from "../services/kaspi-retention"
+import { KaspiTokenChanges } from "../services/kaspi-token-changes"
 
 jest.setTimeout(60_000)
 
@@ -57,6 +58,7 @@ moduleIntegrationTestRunner<KaspiModuleService>({
       expect(cradle.kaspiOutbox).toBeInstanceOf(KaspiOutbox)
       expect(cradle.kaspiEventLog).toBeInstanceOf(KaspiEventLog)
       expect(cradle.kaspiRetention).toBeInstanceOf(KaspiRetention)
+      expect(cradle.kaspiTokenChanges).toBeInstanceOf(KaspiTokenChanges)
       for (const model of ["kaspiOrderService", "kaspiEventService", "kaspiActionService"]) {
         expect(cradle[model]).toEqual(expect.objectContaining({ list: expect.any(Function) }))
       }

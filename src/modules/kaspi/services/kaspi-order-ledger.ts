@@ -6,12 +6,15 @@ import { importStatusTransition, KaspiImportTransitionError, type KaspiImportAct
 import { kaspiOrderRecordValues } from "../kaspi-order-record"
 import type { KaspiImportStatus } from "../models"
 import type { KaspiImportClaimedFrom, KaspiImportOutcome, KaspiImportReleaser, KaspiOrderRecordUpsert } from "../types"
+import { KASPI_ORDER_DISAGREES_EVENT, KASPI_ORDER_NEEDS_ATTENTION_EVENT } from "../events"
+import type { KaspiSignals } from "./kaspi-signals"
 
 /** Reads and compare-and-sets before giving up on a row other writers keep moving. */
 const CAS_ATTEMPTS = 3
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  kaspiSignals: KaspiSignals
 }
 
 /** What an import_status move writes besides the status (as finishKaspiOrderImport always did). */
@@ -27,13 +30,17 @@ interface ImportFields {
  * stands. Every import_status move is checked against import-status.ts and
  * written as a compare-and-set on the row as it was read (one statement, no
  * transaction held), so two pollers on two machines cannot both import an
- * order and an illegal move throws instead of writing.
+ * order and an illegal move throws instead of writing. What needs a person
+ * (an order newly unreadable, an import ending needs_attention or failed, a
+ * disagreement) is announced on the event bus (events.ts).
  */
 export class KaspiOrderLedger {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly signals_: KaspiSignals
 
   constructor(deps: InjectedDependencies) {
     this.baseRepository_ = deps.baseRepository
+    this.signals_ = deps.kaspiSignals
   }
 
   /**
@@ -154,6 +161,7 @@ export class KaspiOrderLedger {
     const row = rows[0] as { id: string; inserted: boolean; previous_reason: string | null } | undefined
     if (!row) return null
     const newly = row.inserted || (row.previous_reason !== invalid.reason && row.previous_reason !== reason)
+    if (newly) await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id: row.id })
     return { id: row.id, newly_flagged: newly }
   }
 
@@ -185,6 +193,14 @@ export class KaspiOrderLedger {
   async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const { import_status: to, reason, order_id, unmapped_skus } = outcome
     await this.move_(sharedContext.manager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
+    if (to === "needs_attention" || to === "failed") await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id })
+  }
+
+  /** The order disagrees with Kaspi (kaspi_order.disagreement, listed until resolved). */
+  @InjectManager()
+  async flagDisagreement(id: string, disagreement: Record<string, unknown>, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+    await sharedContext.manager!.execute(`update kaspi_order set disagreement = ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(disagreement), id])
+    await this.signals_.emit(KASPI_ORDER_DISAGREES_EVENT, { id })
   }
 
   /** Puts the order back in the import queue: a person's retry, a SKU now mapped, or an undone finish (which unlinks). */

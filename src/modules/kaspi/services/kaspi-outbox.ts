@@ -3,9 +3,12 @@ import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KASPI_ACTIONS_SENT_ONCE, KASPI_GIVEN_UP_KINDS } from "../models"
 import type { KaspiAbandonedAction, KaspiActionIntent, KaspiActionOutcome, KaspiRevivedAction } from "../types"
+import { KASPI_ACTION_FAILED_EVENT } from "../events"
+import type { KaspiSignals } from "./kaspi-signals"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  kaspiSignals: KaspiSignals
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
@@ -15,12 +18,16 @@ const REVIVED_COLUMNS = "id, account_id, kaspi_order_id, code, action, error_kin
  * The actions to send to Kaspi (kaspi_action): written once per idempotency
  * key, taken by one sender at a time under a lease, and closed with what Kaspi
  * answered. Several instances send in parallel without taking the same row.
+ * Each action closed as failed (refused, given up, abandoned) is announced on
+ * the event bus (KASPI_ACTION_FAILED_EVENT).
  */
 export class KaspiOutbox {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly signals_: KaspiSignals
 
   constructor(deps: InjectedDependencies) {
     this.baseRepository_ = deps.baseRepository
+    this.signals_ = deps.kaspiSignals
   }
 
   /**
@@ -145,7 +152,7 @@ export class KaspiOutbox {
     outcome: { last_error: string; error_kind: string; result: unknown },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<KaspiAbandonedAction[]> {
-    return (await sharedContext.manager!.execute(
+    const rows = (await sharedContext.manager!.execute(
       `update kaspi_action set status = 'failed', lease_until = null, next_attempt_at = null, last_error = ?, error_kind = ?,
          result = ?::jsonb, updated_at = now()
        where deleted_at is null and status = 'sending' and lease_until < now()
@@ -153,6 +160,8 @@ export class KaspiOutbox {
        returning id, account_id, kaspi_order_id, code, action, attempts`,
       [outcome.last_error, outcome.error_kind, JSON.stringify(outcome.result), ...KASPI_ACTIONS_SENT_ONCE]
     )) as KaspiAbandonedAction[]
+    for (const r of rows) await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id: r.id })
+    return rows
   }
 
   /**
@@ -189,5 +198,6 @@ export class KaspiOutbox {
         id,
       ]
     )
+    if (outcome.status === "failed") await this.signals_.emit(KASPI_ACTION_FAILED_EVENT, { id })
   }
 }

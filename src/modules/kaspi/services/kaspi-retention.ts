@@ -2,10 +2,12 @@ import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KASPI_ACTION_FINAL_STATUSES } from "../models"
-import type { KaspiPruneResult } from "../types"
+import type { KaspiPruneResult, KaspiPruneRun } from "../types"
+import type { KaspiEventLog } from "./kaspi-event-log"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
+  kaspiEventLog: KaspiEventLog
 }
 
 /** Each run that deleted something is one event of this type, so the admin can say when and how much. */
@@ -27,9 +29,16 @@ const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(
  */
 export class KaspiRetention {
   protected readonly baseRepository_: DAL.RepositoryService
+  protected readonly events_: KaspiEventLog
 
   constructor(deps: InjectedDependencies) {
     this.baseRepository_ = deps.baseRepository
+    this.events_ = deps.kaspiEventLog
+  }
+
+  /** The newest run that deleted something (its RETENTION_EVENT), or null. */
+  async lastRun(): Promise<KaspiPruneRun | null> {
+    return (await this.events_.latestData(RETENTION_EVENT_ACCOUNT, RETENTION_EVENT)) as KaspiPruneRun | null
   }
 
   /**
