@@ -15,6 +15,7 @@ import type { KaspiNotificationKind } from "../../src/modules/kaspi/notification
 import { notifyKaspi } from "../../src/lib/notifications/notify-kaspi"
 import { almatyDay } from "../../src/lib/notifications/build-kaspi-notification"
 import { prepareKaspiShop } from "../helpers/kaspi-shop"
+import { englishNotificationsWithoutFeedScheduler } from "../helpers/notifications-env"
 
 jest.setTimeout(180_000)
 
@@ -23,15 +24,7 @@ const DAY = 24 * 3600 * 1000
 const ACCOUNT = "default"
 const sandbox = sandboxForSuite(TOKEN, { waybillDelayMs: 50 })
 
-// Read by medusa-config.ts when the app boots (after this hook): the notifications speak English here.
-beforeAll(() => {
-  process.env.KASPI_NOTIFICATIONS_LANGUAGE = "en"
-  process.env.KASPI_FEED_SCHEDULER = "off"
-})
-afterAll(() => {
-  delete process.env.KASPI_NOTIFICATIONS_LANGUAGE
-  delete process.env.KASPI_FEED_SCHEDULER
-})
+englishNotificationsWithoutFeedScheduler()
 
 /**
  * Issue #17 item 3: what needs the merchant reaches Medusa's Notification
@@ -178,7 +171,7 @@ medusaIntegrationTestRunner({
 
     it("deadline: sent when the deadlines feature calls notifyKaspi, once a day, also when sent at once", async () => {
       const container = getContainer()
-      const notice = { kind: "deadline" as const, account_id: ACCOUNT, subject: "kaspi-1", code: "510001", what: "Accept the order", due_at: "2026-12-05T12:00:00Z" }
+      const notice = { kind: "deadline" as const, account_id: ACCOUNT, subject: "kaspi-1", code: "510001", deadline: "accept" as const, due_at: "2026-12-05T12:00:00Z" }
       expect(await notifyKaspi(container, notice)).toEqual([{ channel: "feed", outcome: "sent" }])
       expect(await notifyKaspi(container, notice)).toEqual([{ channel: "feed", outcome: "already_sent" }])
       const [n, ...more] = await sent("deadline")

@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminKaspiOrdersMiddlewares } from "./admin/kaspi/middlewares"
 import { adminKaspiFeedMiddlewares } from "./admin/kaspi/feed/middlewares"
 import { adminKaspiOverviewMiddlewares } from "./admin/kaspi/overview/middlewares"
+import { adminKaspiDeadlinesMiddlewares } from "./admin/kaspi/deadlines/middlewares"
 import { requireJsonBody } from "./admin/kaspi/require-json-body"
 
 export default defineMiddlewares({
@@ -11,5 +12,6 @@ export default defineMiddlewares({
     ...adminKaspiOrdersMiddlewares,
     ...adminKaspiFeedMiddlewares,
     ...adminKaspiOverviewMiddlewares,
+    ...adminKaspiDeadlinesMiddlewares,
   ],
 })

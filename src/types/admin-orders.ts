@@ -15,6 +15,7 @@ import type { KaspiCancellationReason, KaspiOrderAttributes } from "../modules/k
 import type { OfferedAction } from "../lib/actions/allowed-actions"
 import type { SendCodeOutcome } from "../lib/actions/send-code-outcome"
 import type { KaspiDisagreement } from "../lib/actions/disagreement"
+import type { KaspiDeadline } from "../modules/kaspi/deadline"
 import type { KaspiReconciliation } from "../lib/agreement/compare-kaspi-and-medusa"
 
 // ── requests (what the admin sends: the validators' input) ─────────────────────
@@ -66,6 +67,8 @@ export type AdminKaspiOrderListItem = Omit<
   unmapped_skus: string[] | null
   /** The import reason as a code and parameters (from the import event), for the admin's language; null on older rows. */
   import_text?: KaspiText | null
+  /** The next deadline the merchant has to beat (acceptance, courier hand-over), or null. */
+  deadline: KaspiDeadline | null
 }
 
 /** What the admin reads of the Kaspi order JSON kept in kaspi_order.raw (its resource as Kaspi sent it). */

@@ -147,6 +147,7 @@ const en = {
     delivery: "Delivery",
     plannedDelivery: "Planned delivery",
     handover: "Hand-over to courier",
+    deadline: "Deadline",
     handoverPlanned: "planned {{date}}",
     handedOver: "done {{date}}",
     flags: "Flags",
@@ -237,6 +238,18 @@ const en = {
     resolved: "Marked resolved.",
   },
   /** The Kaspi page's list of outbox rows Kaspi refused or never took. */
+  due: {
+    title: "Due first",
+    subtitle: "Orders to accept and to hand to the courier, by deadline. Kaspi does not publish how long it waits for acceptance: counted as {{minutes}} min after the bank's approval (orders.acceptWithinMinutes); a warning goes to the bell {{warn}} min before.",
+    none: "Nothing is waiting for you.",
+    order: "Kaspi code",
+    deadline: "Deadline",
+    by: "Due by",
+  },
+  deadline: {
+    accept: "Accept",
+    handover: "Hand to courier",
+  },
   failedActions: {
     title: "Failed actions",
     subtitle: "Changes Kaspi refused or never took. Send one again once its cause is fixed.",

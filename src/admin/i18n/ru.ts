@@ -150,6 +150,7 @@ const ru: KaspiDictionary = {
     plannedDelivery: "Плановая доставка",
     handover: "Передача курьеру",
     handoverPlanned: "план {{date}}",
+    deadline: "Срок",
     handedOver: "передан {{date}}",
     flags: "Отметки",
     preOrder: "Предзаказ",
@@ -238,6 +239,18 @@ const ru: KaspiDictionary = {
     resolved: "Отмечено решённым.",
   },
   /** Список действий на странице Kaspi, которые Kaspi отклонил или так и не принял. */
+  due: {
+    title: "Сначала срочные",
+    subtitle: "Заказы, которые нужно принять и передать курьеру, по сроку. Kaspi не публикует, сколько ждёт принятия: считаем {{minutes}} мин после одобрения банком (orders.acceptWithinMinutes); предупреждение приходит в колокольчик за {{warn}} мин.",
+    none: "Ничего не ждёт вас.",
+    order: "Код Kaspi",
+    deadline: "Срок",
+    by: "До",
+  },
+  deadline: {
+    accept: "Принять",
+    handover: "Передать курьеру",
+  },
   failedActions: {
     title: "Неудавшиеся действия",
     subtitle: "Изменения, которые Kaspi отклонил или так и не принял. Отправьте снова, когда причина устранена.",

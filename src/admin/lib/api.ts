@@ -16,6 +16,7 @@ import type {
   KaspiOrdersResponse,
   KaspiOrderOptions,
   KaspiOverview,
+  KaspiDeadlines,
   ResolveDisagreementBody,
   ResolveDisagreementResponse,
   StoreTokenResponse,
@@ -82,6 +83,8 @@ export type ActionsQuery = AdminKaspiActionsQuery & { limit: number; offset: num
 
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
+  /** Orders by their next deadline, the first due first (GET /admin/kaspi/deadlines). */
+  deadlines: (limit: number) => get<KaspiDeadlines>("/admin/kaspi/deadlines", { limit }),
   accounts: () => get<{ accounts: KaspiAccount[] }>("/admin/kaspi/accounts"),
   orderOptions: (accountId: string) => get<{ order_options: KaspiOrderOptions }>(`/admin/kaspi/accounts/${enc(accountId)}/order-options`),
   /** null sends a value back to medusa-config's. */

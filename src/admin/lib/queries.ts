@@ -15,6 +15,7 @@ export const kaspiKeys = {
   orders: (q: OrdersQuery) => ["kaspi", "orders", q] as const,
   actions: (q: ActionsQuery) => ["kaspi", "actions", q] as const,
   overview: () => ["kaspi", "overview"] as const,
+  deadlines: (limit: number) => ["kaspi", "deadlines", limit] as const,
   accounts: () => ["kaspi", "accounts"] as const,
   orderOptions: (accountId: string) => ["kaspi", "order-options", accountId] as const,
   check: (accountId: string) => ["kaspi", "check", accountId] as const,
@@ -104,6 +105,10 @@ export function useKaspiOrders(q: OrdersQuery) {
 
 export function useKaspiOverview(todayFrom: string) {
   return useQuery({ queryKey: kaspiKeys.overview(), queryFn: () => kaspiApi.overview(todayFrom), refetchInterval: 30_000 })
+}
+
+export function useKaspiDeadlines(limit: number) {
+  return useQuery({ queryKey: kaspiKeys.deadlines(limit), queryFn: () => kaspiApi.deadlines(limit), refetchInterval: 30_000 })
 }
 
 export function useKaspiAccounts() {

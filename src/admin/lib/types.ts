@@ -5,6 +5,7 @@
  * `res.json` makes of them (Jsonified). Only the names are the admin's.
  */
 import type {
+  AdminKaspiDeadlinesResponse,
   AdminKaspiAccountsResponse,
   AdminKaspiActionRequest,
   AdminKaspiActionsListResponse,
@@ -68,6 +69,8 @@ export type KaspiOrderOptions = AdminKaspiOrderOptions
 
 export type OverviewAccount = Jsonified<AdminKaspiOverviewAccount>
 export type KaspiOverview = Jsonified<AdminKaspiOverviewResponse>
+export type KaspiDeadlines = Jsonified<AdminKaspiDeadlinesResponse>
+export type KaspiDueOrderRow = KaspiDeadlines["deadlines"][number]
 
 export type StoreMapping = Jsonified<KaspiStoreMappingRecord>
 

@@ -16,6 +16,8 @@ export interface KaspiNotice extends KaspiNoticeWords {
    * the kind and the day it is what makes a notification go out once only.
    */
   subject: string
+  /** Tells apart notices of one kind about one subject that are each sent once (an order's acceptance and hand-over deadlines). */
+  topic?: string
   /** The Medusa order, when there is one: the link opens it. */
   order_id?: string | null
 }
@@ -32,7 +34,8 @@ export function almatyDay(now: Date): string {
  * their name, as each channel's notification is a row of its own.
  */
 export function kaspiNotificationKey(notice: KaspiNotice, channel: string, now: Date): string {
-  const key = `kaspi:${notice.kind}:${notice.account_id}:${notice.subject}:${almatyDay(now)}`
+  const subject = notice.topic ? `${notice.subject}:${notice.topic}` : notice.subject
+  const key = `kaspi:${notice.kind}:${notice.account_id}:${subject}:${almatyDay(now)}`
   return channel === FEED_CHANNEL ? key : `${key}:${channel}`
 }
 

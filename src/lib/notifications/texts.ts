@@ -1,4 +1,5 @@
 import type { KaspiNotificationKind, KaspiNotificationLanguage } from "../../modules/kaspi/notification-options"
+import type { KaspiDeadlineKind } from "../../modules/kaspi/deadline"
 
 /** What a notification's words are made of (whatever the kind has). */
 export interface KaspiNoticeWords {
@@ -8,14 +9,18 @@ export interface KaspiNoticeWords {
   reason?: string | null
   /** The outbox action (accept, cancel…). */
   action?: string
-  /** deadline: what has to be done, and by when (ISO time). */
-  what?: string
+  /** deadline: which one (deadline.ts), and by when (ISO time). */
+  deadline?: KaspiDeadlineKind
   due_at?: string
 }
 
 type Text = (w: KaspiNoticeWords, action: string) => string
 type KindTexts = { title: Text; description: Text }
-type Dictionary = { actions: Record<string, string>; kinds: Record<KaspiNotificationKind, KindTexts> }
+type Dictionary = {
+  actions: Record<string, string>
+  deadlines: Record<KaspiDeadlineKind, string>
+  kinds: Record<KaspiNotificationKind, KindTexts>
+}
 
 // Actions as the admin names them (src/admin/i18n), for the same merchant reading both.
 const ru: Dictionary = {
@@ -29,6 +34,7 @@ const ru: Dictionary = {
     arrived_backward: "Вернулся",
     cancel_entry: "Отменить позицию",
   },
+  deadlines: { accept: "Примите заказ", handover: "Передайте заказ курьеру Kaspi" },
   kinds: {
     new_order: {
       title: (w) => `Новый заказ Kaspi ${w.code}`,
@@ -61,7 +67,7 @@ const ru: Dictionary = {
     deadline: {
       title: (w) => `Срок по заказу Kaspi ${w.code}`,
       description: (w) =>
-        `${w.what ?? "Заказ ждёт действия"}${w.due_at ? ` — до ${almatyTime(w.due_at)} (Алматы)` : ""}. ` +
+        `${w.deadline ? ru.deadlines[w.deadline] : "Заказ ждёт действия"}${w.due_at ? ` — до ${almatyTime(w.due_at)} (Алматы)` : ""}. ` +
         `Успейте вовремя, иначе Kaspi может отменить заказ ${w.code}.`,
     },
   },
@@ -78,6 +84,7 @@ const en: Dictionary = {
     arrived_backward: "Came back",
     cancel_entry: "Cancel a line",
   },
+  deadlines: { accept: "Accept the order", handover: "Hand the order to the Kaspi courier" },
   kinds: {
     new_order: {
       title: (w) => `New Kaspi order ${w.code}`,
@@ -110,7 +117,7 @@ const en: Dictionary = {
     deadline: {
       title: (w) => `Deadline on Kaspi order ${w.code}`,
       description: (w) =>
-        `${w.what ?? "The order is waiting for you"}${w.due_at ? ` — by ${almatyTime(w.due_at)} (Almaty)` : ""}. ` +
+        `${w.deadline ? en.deadlines[w.deadline] : "The order is waiting for you"}${w.due_at ? ` — by ${almatyTime(w.due_at)} (Almaty)` : ""}. ` +
         `Act in time, or Kaspi may cancel order ${w.code}.`,
     },
   },

@@ -30,6 +30,9 @@ export function kaspiOrderRecordValues(accountId: string, order: KaspiOrder) {
     kaspi_created_at: new Date(a.creationDate),
     kaspi_approved_at: date(a.approvedByBankDate),
     planned_delivery_at: date(a.plannedDeliveryDate),
+    // The courier's planned pick-up and the actual one (API.md a.2: read from kaspiDelivery; the top-level copies are legacy).
+    courier_planned_at: date(a.kaspiDelivery?.courierTransmissionPlanningDate),
+    courier_handed_at: date(a.kaspiDelivery?.courierTransmissionDate),
     raw: order.raw,
   }
 }

@@ -84,6 +84,14 @@ const ordersSchema = z
     refreshOpenOrdersPerTick: z.number().int().min(0).max(1000).default(50),
     /** Accept on Kaspi right after a clean import (every line mapped and reserved). */
     autoAccept: z.boolean().default(false),
+    /**
+     * How long after the bank's approval an order waits for acceptance before Kaspi may cancel it. Kaspi
+     * does not publish this time-out (API.md f.12): the default is a guess on the short side, so a
+     * warning comes early rather than late. Set it to what your Kaspi manager tells you.
+     */
+    acceptWithinMinutes: z.number().int().min(5).max(2880).default(60),
+    /** A deadline (acceptance, courier hand-over) is announced this long before it passes (notification "deadline"). */
+    deadlineWarnMinutes: z.number().int().min(1).max(720).default(15),
     /** An import that crashed releases its order after this long. */
     importLeaseSeconds: z.number().int().min(10).max(3600).default(300),
     /** Fixed Medusa ids for imports; unset ones are chosen or created once by the setup workflow. */

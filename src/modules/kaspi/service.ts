@@ -10,6 +10,7 @@ import type { KaspiAccounts } from "./services/kaspi-accounts"
 import type { KaspiBackfills } from "./services/kaspi-backfills"
 import type { KaspiClientPool } from "./services/kaspi-client-pool"
 import type { KaspiConnectivity } from "./services/kaspi-connectivity"
+import type { KaspiDeadlines } from "./services/kaspi-deadlines"
 import type { KaspiEventLog } from "./services/kaspi-event-log"
 import type { KaspiListCounts } from "./services/kaspi-list-counts"
 import type { CappedCount, KaspiOrderListFilter } from "./capped-count"
@@ -41,6 +42,7 @@ type InjectedDependencies = {
   kaspiAccounts: KaspiAccounts
   kaspiClientPool: KaspiClientPool
   kaspiConnectivity: KaspiConnectivity
+  kaspiDeadlines: KaspiDeadlines
   kaspiOrderLedger: KaspiOrderLedger
   kaspiPollLease: KaspiPollLease
   kaspiOutbox: KaspiOutbox
@@ -77,6 +79,7 @@ class KaspiModuleService extends MedusaService({
   protected readonly accounts_: KaspiAccounts
   protected readonly clients_: KaspiClientPool
   protected readonly connectivity_: KaspiConnectivity
+  protected readonly deadlines_: KaspiDeadlines
   protected readonly ledger_: KaspiOrderLedger
   protected readonly pollLease_: KaspiPollLease
   protected readonly outbox_: KaspiOutbox
@@ -92,6 +95,7 @@ class KaspiModuleService extends MedusaService({
     this.accounts_ = deps.kaspiAccounts
     this.clients_ = deps.kaspiClientPool
     this.connectivity_ = deps.kaspiConnectivity
+    this.deadlines_ = deps.kaspiDeadlines
     this.ledger_ = deps.kaspiOrderLedger
     this.pollLease_ = deps.kaspiPollLease
     this.outbox_ = deps.kaspiOutbox
@@ -185,6 +189,11 @@ class KaspiModuleService extends MedusaService({
   }
   listKaspiOrdersMissingAccept(accountId: string, opts: Parameters<KaspiOrderLedger["listMissingAccept"]>[1], @MedusaContext() sharedContext: Ctx = {}) {
     return this.ledger_.listMissingAccept(accountId, opts, sharedContext)
+  }
+
+  /** Orders by their next deadline (deadline.ts), the first due first; `dueBefore` keeps those due by then. */
+  listKaspiOrdersByDeadline(opts: Parameters<KaspiDeadlines["listDue"]>[0], @MedusaContext() sharedContext: Ctx = {}) {
+    return this.deadlines_.listDue(opts, sharedContext)
   }
 
   // The poll lease (services/kaspi-poll-lease.ts)

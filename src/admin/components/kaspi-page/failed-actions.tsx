@@ -1,8 +1,8 @@
 import { Container, Table, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { InlineError, Muted, SectionHeader } from "../common/section"
+import { Muted, SectionHeader } from "../common/section"
+import { ListState } from "../common/list-state"
 import { SendAgainButton } from "../order/send-again-button"
-import { errorMessage } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { useKaspiActions } from "../../lib/queries"
@@ -25,12 +25,7 @@ export function FailedActions() {
   return (
     <Container className="divide-y p-0" data-testid="kaspi-failed-actions">
       <SectionHeader title={t("failedActions.title")} subtitle={count ? t("failedActions.subtitle") : undefined} />
-      {isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(error) })}</InlineError> : null}
-      {data && count === 0 ? (
-        <div className="px-6 py-4">
-          <Muted>{t("failedActions.none")}</Muted>
-        </div>
-      ) : null}
+      <ListState isError={isError} error={error} empty={Boolean(data) && count === 0} none={t("failedActions.none")} />
       {rows.length ? (
         <Table>
           <Table.Header>

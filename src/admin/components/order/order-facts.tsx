@@ -1,6 +1,7 @@
 import { Badge } from "@medusajs/ui"
 import { ArrowUpRightOnBox, DocumentText } from "@medusajs/icons"
 import { FactRow } from "../common/section"
+import { DeadlineBadge } from "../common/deadline-badge"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime, formatTenge } from "../../lib/format"
 import { kaspiCabinetOrderUrl } from "../../lib/kaspi-cabinet"
@@ -34,6 +35,14 @@ export function OrderFacts({ order }: { order: KaspiOrderDetail }) {
       {stage ? (
         <FactRow label={t("widget.nextStep")} testId="kaspi-stage">
           {t(stage)}
+        </FactRow>
+      ) : null}
+      {order.deadline ? (
+        <FactRow label={t("widget.deadline")}>
+          <span className="inline-flex flex-col gap-y-0.5">
+            <DeadlineBadge deadline={order.deadline} />
+            <span className="text-ui-fg-subtle txt-compact-small">{formatDateTime(order.deadline.due_at, locale)}</span>
+          </span>
         </FactRow>
       ) : null}
       <FactRow label={t("widget.state")}>{word(t, "state", order.state)}</FactRow>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
 import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
 import { FailedActions } from "../../components/kaspi-page/failed-actions"
+import { DueSection } from "../../components/kaspi-page/due-section"
 import { HandoverSection } from "../../components/kaspi-page/handover-section"
 import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../components/kaspi-page/order-filters"
 import { OrdersTable } from "../../components/kaspi-page/orders-table"
@@ -75,6 +76,7 @@ const KaspiPage = () => {
       </Container>
       <BackfillProgress />
       <OverviewCards data={overview.data} isLoading={overview.isLoading} error={overview.error} />
+      <DueSection />
       <FailedActions />
       <HandoverSection selectedIds={ticked} onPrinted={() => setTicked([])} />
       <Container className="divide-y p-0">

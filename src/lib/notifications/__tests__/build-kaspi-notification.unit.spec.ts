@@ -72,7 +72,7 @@ describe("buildKaspiNotification", () => {
       }
     }
     const deadline = buildKaspiNotification(
-      { kind: "deadline", account_id: "main", subject: "kaspi-77", code: "510001", what: "Примите заказ", due_at: "2026-12-05T12:00:00Z" },
+      { kind: "deadline", account_id: "main", subject: "kaspi-77", code: "510001", deadline: "accept", due_at: "2026-12-05T12:00:00Z" },
       { channel: "feed", language: "ru", admin: "/app", now: NOW }
     )
     expect(deadline.data?.description).toMatch(/^Примите заказ — до 05\.12, 17:00 \(Алматы\)\./)

@@ -37,6 +37,9 @@ export const KaspiOrder = model
     kaspi_created_at: model.dateTime(),
     kaspi_approved_at: model.dateTime().nullable(),
     planned_delivery_at: model.dateTime().nullable(),
+    /** kaspiDelivery.courierTransmissionPlanningDate / courierTransmissionDate: the hand-over deadline, and whether it was met. */
+    courier_planned_at: model.dateTime().nullable(),
+    courier_handed_at: model.dateTime().nullable(),
     import_status: model.enum([...KASPI_IMPORT_STATUSES]).default("pending"),
     import_reason: model.text().nullable(),
     attempts: model.number().default(0),

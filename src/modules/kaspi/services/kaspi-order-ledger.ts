@@ -55,8 +55,8 @@ export class KaspiOrderLedger {
       `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, delivery_mode, is_kaspi_delivery,
          pre_order, signature_required, assembled, pickup_point_id, total_price, raw_total_price, delivery_cost,
          raw_delivery_cost, customer_phone, cancellation_reason, waybill_url, kaspi_created_at, kaspi_approved_at,
-         planned_delivery_at, raw)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?::jsonb)
+         planned_delivery_at, courier_planned_at, courier_handed_at, raw)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)
        on conflict (account_id, kaspi_id) where deleted_at is null do update set
          state = excluded.state, status = excluded.status, assembled = excluded.assembled,
          delivery_mode = excluded.delivery_mode, pre_order = excluded.pre_order,
@@ -68,6 +68,10 @@ export class KaspiOrderLedger {
          cancellation_reason = excluded.cancellation_reason,
          waybill_url = coalesce(excluded.waybill_url, kaspi_order.waybill_url),
          planned_delivery_at = excluded.planned_delivery_at,
+         -- A credit order is approved after the buyer signs: its approval time arrives with a later read.
+         kaspi_approved_at = coalesce(excluded.kaspi_approved_at, kaspi_order.kaspi_approved_at),
+         courier_planned_at = coalesce(excluded.courier_planned_at, kaspi_order.courier_planned_at),
+         courier_handed_at = coalesce(excluded.courier_handed_at, kaspi_order.courier_handed_at),
          -- A status-only read comes without entries: keep the lines Kaspi sent with an earlier read.
          raw = case when excluded.raw->'entries' = '[]'::jsonb and jsonb_typeof(kaspi_order.raw->'entries') = 'array'
                      and kaspi_order.raw->'entries' <> '[]'::jsonb
@@ -99,6 +103,8 @@ export class KaspiOrderLedger {
         v.kaspi_created_at,
         v.kaspi_approved_at,
         v.planned_delivery_at,
+        v.courier_planned_at,
+        v.courier_handed_at,
         JSON.stringify(v.raw),
       ]
     )
@@ -233,7 +239,8 @@ export class KaspiOrderLedger {
           and k.last_attempt_at < now() - make_interval(secs => ?)
           and not exists (select 1 from kaspi_action a
                            where a.kaspi_order_id = k.id and a.action = 'accept' and a.deleted_at is null)
-        order by k.last_attempt_at
+        -- Closest to its acceptance deadline first (deadline.ts: the deadline follows the approval time).
+        order by coalesce(k.kaspi_approved_at, k.kaspi_created_at), k.id
         limit ?`,
       [accountId, opts.importedBeforeSeconds, opts.limit]
     )

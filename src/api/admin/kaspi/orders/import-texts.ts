@@ -9,7 +9,7 @@ const WITH_REASON = ["needs_attention", "failed", "ignored"]
  * keeps the English `import_reason` only; the code sits in the data of the
  * import event written with it, so the newest import event of each order is read.
  */
-export async function withImportTexts(kaspi: KaspiModuleService, orders: AdminKaspiOrderListItem[]): Promise<AdminKaspiOrderListItem[]> {
+export async function withImportTexts<T extends Omit<AdminKaspiOrderListItem, "deadline">>(kaspi: KaspiModuleService, orders: T[]): Promise<T[]> {
   const ids = orders.filter((o) => o.import_reason && WITH_REASON.includes(o.import_status)).map((o) => o.id)
   if (!ids.length) return orders.map((o) => ({ ...o, import_text: null }))
   const events = await kaspi.listKaspiEvents(

@@ -5,6 +5,7 @@ import type { AdminListKaspiOrdersType } from "../validators"
 import type { AdminKaspiOrderListItem, AdminKaspiOrdersListResponse } from "../../../../types"
 import { KASPI_ORDER_LIST_FIELDS } from "./list-fields"
 import { withImportTexts } from "./import-texts"
+import { withDeadlines } from "./with-deadlines"
 import { LIST_COUNT_CAP, toKaspiOrderFilters, type KaspiOrderListFilter } from "../../../../modules/kaspi/capped-count"
 
 /** The order in which the Kaspi page lists import statuses: what needs a person first. */
@@ -36,7 +37,7 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
   const byStatus = await kaspi.countKaspiOrdersByImportStatusUpTo(filter, wanted, LIST_COUNT_CAP)
   const counts = wanted.map((status) => ({ status, ...(byStatus[status] ?? { count: 0, capped: false }) }))
   const total = counts.reduce((n, c) => n + c.count, 0)
-  const orders: AdminKaspiOrderListItem[] = []
+  const orders: Array<Omit<AdminKaspiOrderListItem, "deadline">> = []
   let skip = q.offset
   for (const { status, count } of counts) {
     if (orders.length >= q.limit) break
@@ -49,11 +50,11 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
       { select: [...KASPI_ORDER_LIST_FIELDS], order: { kaspi_created_at: "DESC" }, skip, take: q.limit - orders.length }
     )
     // sync_problem and unmapped_skus are json columns: the import writes them in these shapes.
-    orders.push(...(page as AdminKaspiOrderListItem[]))
+    orders.push(...(page as Array<Omit<AdminKaspiOrderListItem, "deadline">>))
     skip = 0
   }
   res.json({
-    kaspi_orders: await withImportTexts(kaspi, orders),
+    kaspi_orders: withDeadlines(kaspi, await withImportTexts(kaspi, orders)),
     count: total,
     count_capped: counts.some((c) => c.capped),
     offset: q.offset,

@@ -4,6 +4,7 @@ import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
 import { allowedKaspiActions } from "../../../../../lib/actions/allowed-actions"
 import { KASPI_ORDER_LIST_FIELDS } from "../list-fields"
+import { withDeadlines } from "../with-deadlines"
 import type { AdminKaspiOrderDetail, AdminKaspiOrderResponse } from "../../../../../types"
 
 /** kord_… is our id, order_… the linked Medusa order (the admin's order widget asks by it), anything else a Kaspi code. */
@@ -29,5 +30,6 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiOrde
   ])
   const allowed = allowedKaspiActions(order, outbox)
   // raw, sync_problem and unmapped_skus are json columns, written in these shapes by the import.
-  res.json({ kaspi_order: order as AdminKaspiOrderDetail, events, allowed_actions: allowed.actions, cancel_reasons: allowed.cancel_reasons })
+  const [withDeadline] = withDeadlines(kaspi, [order])
+  res.json({ kaspi_order: withDeadline as AdminKaspiOrderDetail, events, allowed_actions: allowed.actions, cancel_reasons: allowed.cancel_reasons })
 }

@@ -5,6 +5,7 @@ import { findKaspiOrderRow } from "../../../../../../lib/outbox/find-kaspi-order
 import { reconcileKaspiOrder } from "../../../../../../lib/agreement/reconcile-kaspi-order"
 import type { AdminKaspiOrderListItem, AdminReconcileKaspiOrderResponse } from "../../../../../../types"
 import { KASPI_ORDER_LIST_FIELDS } from "../../list-fields"
+import { withDeadlines } from "../../with-deadlines"
 
 /**
  * POST /admin/kaspi/orders/:id/reconcile: one order compared with Kaspi now;
@@ -15,6 +16,6 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse<
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const row = await findKaspiOrderRow(kaspi, req.params.id)
   const reconciliation = await reconcileKaspiOrder(req.scope, row.id)
-  const [after] = await kaspi.listKaspiOrders({ id: row.id }, { select: [...KASPI_ORDER_LIST_FIELDS] })
+  const [after] = withDeadlines(kaspi, await kaspi.listKaspiOrders({ id: row.id }, { select: [...KASPI_ORDER_LIST_FIELDS] }))
   res.json({ reconciliation, kaspi_order: after as AdminKaspiOrderListItem })
 }

@@ -6,6 +6,7 @@ import { syncKaspiOrderByCode } from "../../../../../../lib/sync/sync-kaspi-orde
 import type { AdminResolveKaspiDisagreementType } from "../../../validators"
 import type { AdminKaspiOrderListItem, AdminResolveKaspiDisagreementResponse } from "../../../../../../types"
 import { KASPI_ORDER_LIST_FIELDS } from "../../list-fields"
+import { withDeadlines } from "../../with-deadlines"
 
 /**
  * POST /admin/kaspi/orders/:id/resolve: a person has settled a disagreement
@@ -34,6 +35,6 @@ export async function POST(
     text: { code: "agreement.resolved", params: { by, note: note ? `: ${note}` : "" } },
     data: { was: (row as { disagreement?: unknown }).disagreement ?? null },
   })
-  const [after] = await kaspi.listKaspiOrders({ id: row.id }, { select: [...KASPI_ORDER_LIST_FIELDS] })
+  const [after] = withDeadlines(kaspi, await kaspi.listKaspiOrders({ id: row.id }, { select: [...KASPI_ORDER_LIST_FIELDS] }))
   res.json({ kaspi_order: after as AdminKaspiOrderListItem })
 }
