@@ -291,6 +291,89 @@ describe("with Kaspi orders imported (through the stored token)", () => {
     })
   })
 
+  describe("A day with Kaspi", () => {
+    /** The README's pictures of the merchant's day (docs/images). */
+    const keep = (file: string, name: string) => {
+      fs.mkdirSync(path.join(ROOT, "docs", "images"), { recursive: true })
+      fs.copyFileSync(file, path.join(ROOT, "docs", "images", name))
+    }
+
+    it("shows what is due first on the Kaspi page, and the deadline on the order's card", async () => {
+      await page.goto("/app/kaspi")
+      const due = page.getByTestId("kaspi-due")
+      const row = (code: string) => due.locator(`[data-testid="kaspi-due-order"][data-code="${code}"]`)
+      await row(scenario.shortOfStock.code).waitFor()
+      // Approved three hours ago with 60 minutes to accept: the most overdue, so first, and red.
+      await expect(due.locator('[data-testid="kaspi-due-order"]').first().getAttribute("data-code")).resolves.toBe(scenario.shortOfStock.code)
+      await expect(row(scenario.shortOfStock.code).getByTestId("kaspi-deadline").getAttribute("data-tone")).resolves.toBe("overdue")
+      // The Kaspi Delivery order is due at the courier's planned pick-up, later.
+      await expect(row(scenario.kaspiDelivery.code).getByTestId("kaspi-deadline").getAttribute("data-kind")).resolves.toBe("handover")
+      keep(await shot(page, "20-due-first", { element: '[data-testid="kaspi-due"]' }), "due-first.png")
+
+      await page.goto(`/app/orders/${scenario.kaspiDelivery.orderId}`)
+      await widget().waitFor()
+      const badge = widget().getByTestId("kaspi-deadline")
+      await expect(badge.getAttribute("data-kind")).resolves.toBe("handover")
+      await expect(badge.getAttribute("data-tone")).resolves.toBe("later")
+      expect(await badge.innerText()).toMatch(/^Hand to courier · in \d+ hours$/)
+      await expect(widget().getByTestId("kaspi-handover").innerText()).resolves.toMatch(/planned/)
+    })
+
+    it("cancels a line from the order's card: Kaspi cuts it to the quantity that stays", async () => {
+      const { code, orderId } = scenario.toCutLine
+      await page.goto(`/app/orders/${orderId}`)
+      await widget().waitFor()
+      await page.getByTestId("kaspi-action-cancel_entry").click()
+      const drawer = page.getByTestId("kaspi-cancel-line-drawer")
+      await drawer.waitFor()
+      await page.getByTestId("kaspi-cancel-line-entry").click()
+      await page.getByRole("option", { name: /KSP-CASE-1/ }).click()
+      await page.getByTestId("kaspi-cancel-line-remained").fill("1")
+      await page.getByTestId("kaspi-cancel-line-reason").click()
+      await page.getByRole("option", { name: "Out of stock" }).click()
+      keep(await shot(page, "21-cancel-line"), "cancel-line.png")
+      await page.getByTestId("kaspi-confirm-cancel-line").click()
+      await outboxRow("cancel_entry", "sent").waitFor()
+      const lines = app.sandbox.getOrder(code)?.entries.map((e) => [e.sku, e.quantity])
+      expect(lines).toEqual([
+        ["KSP-CASE-1", 1],
+        ["KSP-PHONE-128", 1],
+      ])
+    })
+
+    it("finds the line cut in the account's event log, by order code and type", async () => {
+      const { code } = scenario.toCutLine
+      await page.goto("/app/kaspi")
+      await page.getByTestId("kaspi-event-log-link").click()
+      const log = page.getByTestId("kaspi-event-log")
+      await log.waitFor()
+      await page.getByTestId("kaspi-event-filter-code").fill(code)
+      await page.getByTestId("kaspi-event-filter-type").click()
+      await page.getByRole("option", { name: "Action: Cancel a line" }).click()
+      const row = log.locator(`[data-testid="kaspi-log-event"][data-type="action.cancel_entry"][data-code="${code}"]`)
+      await row.first().waitFor()
+      // Filtered: every row is this order's line cut.
+      const rows = log.locator('[data-testid="kaspi-log-event"]')
+      for (const r of await rows.all()) {
+        await expect(r.getAttribute("data-code")).resolves.toBe(code)
+        await expect(r.getAttribute("data-type")).resolves.toBe("action.cancel_entry")
+      }
+      await expect(row.first().getAttribute("data-result")).resolves.toBe("ok")
+      keep(await shot(page, "23-event-log", { element: '[data-testid="kaspi-event-log"]' }), "event-log.png")
+    })
+
+    it("rings the admin's bell for a new Kaspi order", async () => {
+      await page.goto("/app/orders")
+      await page.waitForLoadState("networkidle")
+      // Medusa's own shortcut for its notifications drawer (the bell, top right).
+      await page.keyboard.press("Control+n")
+      const dialog = page.getByRole("dialog")
+      await dialog.getByText(new RegExp(`Kaspi.*${scenario.toCutLine.code}`)).first().waitFor()
+      keep(await shot(page, "22-bell"), "bell.png")
+      await page.keyboard.press("Escape")
+    })
+  })
+
   describe("Settings → Kaspi", () => {
     it("tests the connection, maps a Kaspi store to a stock location and the feed preview follows", async () => {
       await page.goto("/app/settings/kaspi")

@@ -63,15 +63,20 @@ medusaIntegrationTestRunner({
       const byOrderId = await get(`/admin/kaspi/orders/${p.order_id}`)
       expect(byOrderId.status).toBe(200)
       expect(byOrderId.data.kaspi_order).toMatchObject({ id: p.id, code: pickup.code, raw: expect.any(Object) })
-      expect(byOrderId.data.allowed_actions).toEqual(["accept", "cancel"])
+      expect(byOrderId.data.allowed_actions).toEqual(["accept", "cancel", "cancel_entry"])
       expect(byOrderId.data.cancel_reasons).toEqual(["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"])
 
       const accepted = await api.post(`/admin/kaspi/orders/${p.order_id}/actions`, { action: "accept" }, admin)
       expect(accepted.data.action.status).toBe("sent")
-      expect((await get(`/admin/kaspi/orders/${p.order_id}`)).data.allowed_actions).toEqual(["send_code", "complete", "cancel"])
+      expect((await get(`/admin/kaspi/orders/${p.order_id}`)).data.allowed_actions).toEqual(["send_code", "complete", "cancel", "cancel_entry"])
 
       const kd = await get(`/admin/kaspi/orders/${c.order_id}`)
-      expect(kd.data.allowed_actions).toEqual(["assemble", "cancel"])
+      expect(kd.data.allowed_actions).toEqual(["assemble", "cancel", "cancel_entry"])
+      // The lines a partial cancel picks from: Kaspi's entries (read with the NEW tab), else the Medusa items
+      // (the KASPI_DELIVERY tab is read without entries), each with Kaspi's entry id.
+      const line = (code: string) => ({ entry_id: sandbox.getOrder(code)?.entries[0].id, sku: "CASE-1", name: expect.any(String), quantity: 1 })
+      expect(byOrderId.data.lines).toEqual([line(pickup.code)])
+      expect(kd.data.lines).toEqual([line(courier.code)])
       expect(kd.data.cancel_reasons).not.toContain("BUYER_NOT_REACHABLE")
       // the Kaspi code and our kord_ id still work
       expect((await get(`/admin/kaspi/orders/${courier.code}`)).data.kaspi_order.id).toBe(c.id)

@@ -715,6 +715,23 @@ medusaIntegrationTestRunner({
         expect(dup.status).toBeGreaterThanOrEqual(400)
         const events = await api.get(`/admin/kaspi/events?kaspi_order_id=${waiting.id}`, admin)
         expect(events.data.events.map((e: any) => e.type)).toEqual(expect.arrayContaining(["import.needs_attention", "import.imported"]))
+
+        // The account's event log page filters by code, type, result and creation time; the count follows the filters.
+        const log = async (query: string) => (await api.get(`/admin/kaspi/events?account_id=default&${query}`, admin)).data
+        const byCode = await log(`kaspi_code=${stuck.code}`)
+        expect(byCode.events.length).toBeGreaterThanOrEqual(2)
+        expect(byCode.count).toBe(byCode.events.length)
+        expect(new Set(byCode.events.map((e: any) => e.kaspi_code))).toEqual(new Set([stuck.code]))
+        const attention = await log(`kaspi_code=${stuck.code}&type=import.needs_attention&result=error`)
+        const info = await log(`kaspi_code=${stuck.code}&type=import.needs_attention&result=info`)
+        expect(attention.count + info.count).toBeGreaterThanOrEqual(1)
+        for (const e of [...attention.events, ...info.events]) expect(e.type).toBe("import.needs_attention")
+        expect(attention.events.every((e: any) => e.result === "error") && info.events.every((e: any) => e.result === "info")).toBe(true)
+        const future = new Date(Date.now() + 3_600_000).toISOString()
+        expect(await log(`kaspi_code=${stuck.code}&created_from=${future}`)).toMatchObject({ events: [], count: 0 })
+        expect((await log(`kaspi_code=${stuck.code}&created_to=${future}`)).count).toBe(byCode.count)
+        const badResult = await api.get(`/admin/kaspi/events?result=maybe`, { ...admin, validateStatus: () => true })
+        expect(badResult.status).toBe(400)
       })
 
       it("backfills a range, and validates the request", async () => {

@@ -4,6 +4,7 @@ import type { InferTypeOf } from "@medusajs/framework/types"
 import type {
   AdminKaspiAction,
   AdminListKaspiActions,
+  AdminListKaspiEvents,
   AdminListKaspiOrders,
   AdminResolveKaspiDisagreement,
   AdminSyncKaspiOrders,
@@ -32,6 +33,10 @@ export type AdminKaspiActionRequest = z.input<typeof AdminKaspiAction>
 /** GET /admin/kaspi/actions query as a URL carries it. */
 export type AdminKaspiActionsQuery = {
   [K in keyof z.infer<typeof AdminListKaspiActions>]?: string | number
+}
+/** GET /admin/kaspi/events query as a URL carries it. */
+export type AdminKaspiEventsQuery = {
+  [K in keyof z.infer<typeof AdminListKaspiEvents>]?: string | number
 }
 /** POST /admin/kaspi/orders/:id/resolve */
 export type AdminResolveKaspiDisagreementRequest = z.input<typeof AdminResolveKaspiDisagreement>
@@ -73,9 +78,32 @@ export type AdminKaspiOrderListItem = Omit<
 
 /** What the admin reads of the Kaspi order JSON kept in kaspi_order.raw (its resource as Kaspi sent it). */
 export interface KaspiOrderRaw {
-  attributes?: Partial<Pick<KaspiOrderAttributes, "kaspiDelivery" | "reservationDate">> & {
-    /** Set by Kaspi once a pre-order was marked arrived (API.md a.11). */
-    arrived?: boolean
+  /** The order resource as Kaspi sent it. */
+  order?: {
+    attributes?: Partial<Pick<KaspiOrderAttributes, "kaspiDelivery" | "reservationDate">> & {
+      /** Set by Kaspi once a pre-order was marked arrived (API.md a.11). */
+      arrived?: boolean
+    }
+  }
+  /** Its lines as Kaspi sent them (kept from the last read that included them). */
+  entries?: KaspiEntryRaw[]
+}
+
+/** One line of a Kaspi order, as a partial cancel names it (GET /admin/kaspi/orders/:id `lines`). */
+export interface KaspiOrderLine {
+  entry_id: string
+  sku: string | null
+  name: string | null
+  quantity: number
+}
+
+/** What the admin reads of one line Kaspi sent (API.md a.3): its id for a partial cancel, what and how many. */
+export interface KaspiEntryRaw {
+  id?: string
+  attributes?: {
+    quantity?: number
+    basePrice?: number
+    offer?: { code?: string; name?: string | null }
   }
 }
 
@@ -114,6 +142,8 @@ export interface AdminKaspiOrderResponse {
   /** What the admin may offer as buttons: the same rules as the action route. */
   allowed_actions: OfferedAction[]
   cancel_reasons: KaspiCancelReason[]
+  /** Its lines with their Kaspi entry ids (for a partial cancel): Kaspi's entries, else the Medusa order's items. */
+  lines: KaspiOrderLine[]
 }
 
 /** GET /admin/kaspi/orders/:id/actions */

@@ -23,6 +23,8 @@ export interface Scenario {
   toAccept: { code: string; orderId: string }
   toComplete: { code: string; orderId: string }
   kaspiDelivery: { code: string; orderId: string }
+  /** Two lines, accepted: a line is cut from the widget ("A day with Kaspi"). */
+  toCutLine: { code: string; orderId: string }
   needsAttention: { code: string; kaspiOrderId: string }
   shortOfStock: { code: string; sku: string; ordered: number }
   cancelled: { code: string }
@@ -59,6 +61,18 @@ export async function seedScenario(app: AdminApp): Promise<Scenario> {
     creationDate: sb.now() - 20 * hour,
     plannedDeliveryDate: sb.now() + 48 * hour,
     entries: [{ sku: "KSP-KETTLE-2", quantity: 1, basePrice: 14990 }],
+  })
+  const toCutLine = sb.addOrder({
+    status: "ACCEPTED_BY_MERCHANT",
+    state: "PICKUP",
+    deliveryMode: "DELIVERY_PICKUP",
+    storeId: "PP1",
+    creationDate: sb.now() - 4 * hour,
+    entries: [
+      // Not the kettle: the feed test counts its stock.
+      { sku: "KSP-CASE-1", quantity: 3, basePrice: 3500 },
+      { sku: "KSP-PHONE-128", quantity: 1, basePrice: 189990 },
+    ],
   })
   const needsAttention = sb.addOrder({
     status: "APPROVED_BY_BANK",
@@ -101,6 +115,7 @@ export async function seedScenario(app: AdminApp): Promise<Scenario> {
     toAccept: await imported(toAccept.code),
     toComplete: await imported(toComplete.code),
     kaspiDelivery: await imported(kaspiDelivery.code),
+    toCutLine: await imported(toCutLine.code),
     needsAttention: { code: needsAttention.code, kaspiOrderId: attention.id },
     shortOfStock: { code: shortOfStock.code, sku: "KSP-PHONE-128", ordered: 20 },
     cancelled: { code: cancelled.code },

@@ -12,6 +12,7 @@ import type {
   KaspiActionBody,
   KaspiActionRow,
   KaspiActionsResponse,
+  KaspiEventsResponse,
   KaspiOrderResponse,
   KaspiOrdersResponse,
   KaspiOrderOptions,
@@ -30,6 +31,7 @@ import type {
   AdminPrintKaspiHandoverRequest,
   AdminKaspiBackfillsResponse,
   AdminKaspiActionsQuery,
+  AdminKaspiEventsQuery,
   AdminKaspiMappingDeleteResponse,
   AdminStartKaspiBackfillRequest,
   AdminKaspiOrdersQuery,
@@ -80,6 +82,8 @@ const enc = encodeURIComponent
 export type OrdersQuery = AdminKaspiOrdersQuery & { limit: number; offset: number }
 /** The outbox across orders (GET /admin/kaspi/actions): failed rows unless `status` says otherwise. */
 export type ActionsQuery = AdminKaspiActionsQuery & { limit: number; offset: number }
+/** The account's event log (GET /admin/kaspi/events); paging always. */
+export type EventsQuery = AdminKaspiEventsQuery & { limit: number; offset: number }
 
 export const kaspiApi = {
   overview: (todayFrom: string) => get<KaspiOverview>("/admin/kaspi/overview", { today_from: todayFrom }),
@@ -118,6 +122,8 @@ export const kaspiApi = {
     }
   },
   actions: (q: ActionsQuery) => get<KaspiActionsResponse>("/admin/kaspi/actions", q),
+  events: (q: EventsQuery) =>
+    get<KaspiEventsResponse>("/admin/kaspi/events", Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined && v !== ""))),
   /**
    * "Send again": the same failed outbox row, a new attempt (POST /admin/kaspi/actions/:id/retry).
    * 422 = Kaspi refused again: thrown as KaspiRefusedError with Kaspi's words, like an action's.

@@ -6,7 +6,7 @@ const MIN = 60_000
 
 /**
  * "in 12 minutes" / "5 minutes ago" in the admin's language (Intl), in
- * minutes under two hours, hours under two days, then days; and how urgent:
+ * minutes under an hour and a half, hours under two days, then days; and how urgent:
  * past, within `soonMinutes` (the warning's lead time), or later.
  */
 export function countdown(dueAt: string | Date, now: number, locale: string, soonMinutes: number): { text: string; tone: CountdownTone } {
@@ -15,7 +15,7 @@ export function countdown(dueAt: string | Date, now: number, locale: string, soo
   const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" })
   const sign = diff < 0 ? -1 : 1
   const text =
-    abs < 120 * MIN
+    abs < 90 * MIN
       ? rtf.format(sign * Math.max(1, Math.round(abs / MIN)), "minute")
       : abs < 48 * 60 * MIN
         ? rtf.format(sign * Math.round(abs / (60 * MIN)), "hour")

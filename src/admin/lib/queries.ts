@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { kaspiApi, medusaApi, type ActionsQuery, type OrdersQuery } from "./api"
+import { kaspiApi, medusaApi, type ActionsQuery, type EventsQuery, type OrdersQuery } from "./api"
 import { isWaitingForKaspi } from "./kaspi-words"
 import type { KaspiActionBody, KaspiActionRow, ResolveDisagreementBody } from "./types"
 
@@ -14,6 +14,7 @@ export const kaspiKeys = {
   orderActions: (ref: string) => ["kaspi", "order", ref, "actions"] as const,
   orders: (q: OrdersQuery) => ["kaspi", "orders", q] as const,
   actions: (q: ActionsQuery) => ["kaspi", "actions", q] as const,
+  events: (q: EventsQuery) => ["kaspi", "events", q] as const,
   overview: () => ["kaspi", "overview"] as const,
   deadlines: (limit: number) => ["kaspi", "deadlines", limit] as const,
   accounts: () => ["kaspi", "accounts"] as const,
@@ -97,6 +98,10 @@ export function useResolveDisagreement(ref: string) {
 /** Outbox rows across orders; re-read every 30 s like the overview, since the outbox job gives up on rows in the background. */
 export function useKaspiActions(q: ActionsQuery) {
   return useQuery({ queryKey: kaspiKeys.actions(q), queryFn: () => kaspiApi.actions(q), placeholderData: (prev) => prev, refetchInterval: 30_000 })
+}
+
+export function useKaspiEvents(q: EventsQuery) {
+  return useQuery({ queryKey: kaspiKeys.events(q), queryFn: () => kaspiApi.events(q), placeholderData: (prev) => prev })
 }
 
 export function useKaspiOrders(q: OrdersQuery) {

@@ -6,6 +6,8 @@
  */
 import type {
   AdminKaspiDeadlinesResponse,
+  AdminKaspiEventsResponse,
+  KaspiOrderLine,
   AdminKaspiAccountsResponse,
   AdminKaspiActionRequest,
   AdminKaspiActionsListResponse,
@@ -51,11 +53,13 @@ export type {
 export type KaspiOrderRow = Jsonified<AdminKaspiOrderListItem>
 export type KaspiOrderDetail = Jsonified<AdminKaspiOrderDetail>
 export type KaspiEvent = Jsonified<KaspiEventRecord>
+export type KaspiEventsResponse = Jsonified<AdminKaspiEventsResponse>
 export type KaspiActionRow = Jsonified<KaspiActionRecord>
 export type ActionStatus = KaspiActionRecord["status"]
 export type KaspiOrderResponse = Jsonified<AdminKaspiOrderResponse>
 export type KaspiOrdersResponse = Jsonified<AdminKaspiOrdersListResponse>
 export type KaspiActionBody = AdminKaspiActionRequest
+export type { KaspiOrderLine }
 /** Outbox rows across orders (the failed ones, for the Kaspi page). */
 export type KaspiActionsResponse = Jsonified<AdminKaspiActionsListResponse>
 export type ResolveDisagreementBody = AdminResolveKaspiDisagreementRequest

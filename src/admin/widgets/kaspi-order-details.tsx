@@ -37,7 +37,7 @@ function KaspiOrderPanel({ orderId }: { orderId: string }) {
       </Container>
     )
   }
-  const { kaspi_order: k, events, allowed_actions, cancel_reasons } = order.data
+  const { kaspi_order: k, events, allowed_actions, cancel_reasons, lines } = order.data
   const outbox = actions.data?.actions ?? []
   return (
     <Container className="divide-y p-0" data-testid="kaspi-order-widget">
@@ -49,7 +49,7 @@ function KaspiOrderPanel({ orderId }: { orderId: string }) {
       <DisagreementNotice orderRef={orderId} code={k.code} disagreement={k.disagreement} />
       <SyncProblemNotice problem={k.sync_problem} />
       <OrderFacts order={k} />
-      <ActionsPanel orderRef={orderId} code={k.code} allowed={allowed_actions} cancelReasons={cancel_reasons} />
+      <ActionsPanel orderRef={orderId} code={k.code} allowed={allowed_actions} cancelReasons={cancel_reasons} lines={lines} />
       <OutboxList actions={outbox} />
       <EventLog events={events} />
     </Container>

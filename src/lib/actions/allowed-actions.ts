@@ -1,8 +1,8 @@
 import { KASPI_CANCELLATION_REASONS, type KaspiCancellationReason } from "../../modules/kaspi/client/schemas"
 import { checkKaspiAction, type KaspiActionPayload, type KaspiOrderFacts } from "./kaspi-actions"
 
-/** The actions the admin offers as buttons, in the order it shows them. Partial cancel (cancel_entry) is API-only. */
-export const OFFERED_ACTIONS = ["accept", "assemble", "send_code", "complete", "arrived", "arrived_backward", "cancel"] as const
+/** The actions the admin offers as buttons, in the order it shows them. */
+export const OFFERED_ACTIONS = ["accept", "assemble", "send_code", "complete", "arrived", "arrived_backward", "cancel", "cancel_entry"] as const
 export type OfferedAction = (typeof OFFERED_ACTIONS)[number]
 
 /** An outbox row as far as this decision needs it. */
@@ -26,6 +26,7 @@ const SAMPLE: Record<OfferedAction, KaspiActionPayload> = {
   arrived: { action: "arrived" },
   arrived_backward: { action: "arrived_backward" },
   cancel: { action: "cancel", reason: "MERCHANT_OUT_OF_STOCK" },
+  cancel_entry: { action: "cancel_entry", entry_id: "entry", remained_quantity: 0, reason: "MERCHANT_OUT_OF_STOCK" },
 }
 
 /**
@@ -51,6 +52,9 @@ function alreadyDone(o: KaspiOrderFacts, action: OfferedAction, outbox: OutboxRo
     case "send_code":
       // Sending the code again is how a merchant helps a buyer who lost the SMS.
       return false
+    case "cancel_entry":
+      // Another line may be cut after one was; not once the whole order is being cancelled.
+      return outbox.some((r) => r.action === "cancel" && ["pending", "sending", "sent", "dry_run"].includes(r.status))
   }
 }
 

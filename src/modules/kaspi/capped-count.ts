@@ -85,3 +85,31 @@ export function toKaspiOrderFilters(f: KaspiOrderListFilter): Record<string, unk
 
 /** A code search is a "contains": the user's % and _ are text, not wildcards. */
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, "")
+
+/** What the event log filters by (api/admin/kaspi/events): equal columns, and a creation range. */
+export interface KaspiEventListFilter {
+  account_id?: string
+  kaspi_order_id?: string
+  kaspi_code?: string
+  type?: string
+  result?: string
+  created_at?: { $gte?: Date; $lte?: Date }
+}
+
+const EVENT_COLUMNS = ["account_id", "kaspi_order_id", "kaspi_code", "type", "result"] as const
+
+/** The event log's filter as SQL for kaspi_event: the same rows the module's listKaspiEvents returns for it. */
+export function kaspiEventListWhere(f: KaspiEventListFilter): { sql: string; params: unknown[] } {
+  const columns = EVENT_COLUMNS.filter((c) => f[c])
+  const where = ["deleted_at is null", ...columns.map((c) => `${c} = ?`)]
+  const params: unknown[] = columns.map((c) => f[c])
+  if (f.created_at?.$gte) {
+    where.push("created_at >= ?")
+    params.push(f.created_at.$gte)
+  }
+  if (f.created_at?.$lte) {
+    where.push("created_at <= ?")
+    params.push(f.created_at.$lte)
+  }
+  return { sql: where.join(" and "), params }
+}

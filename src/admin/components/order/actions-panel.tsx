@@ -1,14 +1,28 @@
 import { Button, Heading, Text } from "@medusajs/ui"
 import { AssembleForm } from "./assemble-form"
 import { CancelDrawer } from "./cancel-drawer"
+import { CancelLineDrawer } from "./cancel-line-drawer"
 import { CompleteForm } from "./complete-form"
 import { useRunKaspiAction } from "./use-run-action"
 import { InlineError, Muted } from "../common/section"
 import { useKaspiT } from "../../lib/i18n"
-import type { CancelReason, OfferedAction } from "../../lib/types"
+import type { CancelReason, KaspiOrderLine, OfferedAction } from "../../lib/types"
 
 /** Only the actions Kaspi would take now (allowed_actions, decided on the server with the API's own rules). */
-export function ActionsPanel({ orderRef, code, allowed, cancelReasons }: { orderRef: string; code: string; allowed: OfferedAction[]; cancelReasons: CancelReason[] }) {
+export function ActionsPanel({
+  orderRef,
+  code,
+  allowed,
+  cancelReasons,
+  lines,
+}: {
+  orderRef: string
+  code: string
+  allowed: OfferedAction[]
+  cancelReasons: CancelReason[]
+  /** The order's lines with their Kaspi entry ids: what a partial cancel picks from. */
+  lines: KaspiOrderLine[]
+}) {
   const { t } = useKaspiT()
   const { run, feedback, pendingAction } = useRunKaspiAction(orderRef)
   const can = (a: OfferedAction) => allowed.includes(a)
@@ -42,6 +56,11 @@ export function ActionsPanel({ orderRef, code, allowed, cancelReasons }: { order
       ) : null}
       {simple("arrived", t("actions.arrived"), t("actions.arrivedHint"))}
       {simple("arrived_backward", t("actions.arrivedBackward"), t("actions.arrivedBackwardHint"))}
+      {can("cancel_entry") ? (
+        <div>
+          <CancelLineDrawer orderLines={lines} reasons={cancelReasons} busy={pendingAction} error={feedback?.kind === "error" ? feedback.text : null} run={run} />
+        </div>
+      ) : null}
       {can("cancel") ? (
         <div>
           <CancelDrawer code={code} reasons={cancelReasons} busy={pendingAction} error={feedback?.kind === "error" ? feedback.text : null} run={run} />

@@ -1,7 +1,7 @@
-import { Alert, Button, Select, Text, Textarea } from "@medusajs/ui"
+import { Alert, Button, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { Field } from "../common/field"
 import { FormDrawer } from "../common/form-drawer"
+import { CancelReasonFields } from "./cancel-reason-fields"
 import { useKaspiT } from "../../lib/i18n"
 import type { CancelReason, KaspiActionBody } from "../../lib/types"
 
@@ -56,23 +56,7 @@ export function CancelDrawer({
     >
       <Text size="small">{t("actions.cancelIntro", { code })}</Text>
       <Alert variant="warning">{t("actions.cancelWarning")}</Alert>
-      <Field label={t("actions.reason")}>
-        <Select value={reason} onValueChange={(v) => setReason(v as CancelReason)}>
-          <Select.Trigger data-testid="kaspi-cancel-reason">
-            <Select.Value placeholder={t("actions.reason")} />
-          </Select.Trigger>
-          <Select.Content>
-            {reasons.map((r) => (
-              <Select.Item key={r} value={r}>
-                {t(`reason.${r}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </Field>
-      <Field label={t("actions.comment")} htmlFor="kaspi-cancel-comment">
-        <Textarea id="kaspi-cancel-comment" maxLength={1000} value={comment} onChange={(e) => setComment(e.target.value)} />
-      </Field>
+      <CancelReasonFields idPrefix="kaspi-cancel" reasons={reasons} reason={reason} onReason={setReason} comment={comment} onComment={setComment} />
     </FormDrawer>
   )
 }

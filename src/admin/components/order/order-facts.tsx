@@ -12,8 +12,7 @@ import type { KaspiOrderDetail } from "../../lib/types"
 export function OrderFacts({ order }: { order: KaspiOrderDetail }) {
   const { t } = useKaspiT()
   const locale = useLocale()
-  const courier = order.raw?.attributes?.kaspiDelivery
-  const handedOver = Boolean(courier?.courierTransmissionDate)
+  const handedOver = Boolean(order.courier_handed_at)
   const stage = stageKey(order, handedOver)
   const flags = [order.pre_order && t("widget.preOrder"), order.signature_required && t("widget.signatureRequired")].filter(Boolean)
 
@@ -53,11 +52,11 @@ export function OrderFacts({ order }: { order: KaspiOrderDetail }) {
           : ""}
       </FactRow>
       {order.planned_delivery_at ? <FactRow label={t("widget.plannedDelivery")}>{formatDateTime(order.planned_delivery_at, locale)}</FactRow> : null}
-      {courier?.courierTransmissionPlanningDate || courier?.courierTransmissionDate ? (
-        <FactRow label={t("widget.handover")}>
-          {courier?.courierTransmissionDate
-            ? t("widget.handedOver", { date: formatDateTime(courier.courierTransmissionDate, locale) })
-            : t("widget.handoverPlanned", { date: formatDateTime(courier?.courierTransmissionPlanningDate, locale) })}
+      {order.courier_planned_at || order.courier_handed_at ? (
+        <FactRow label={t("widget.handover")} testId="kaspi-handover">
+          {order.courier_handed_at
+            ? t("widget.handedOver", { date: formatDateTime(order.courier_handed_at, locale) })
+            : t("widget.handoverPlanned", { date: formatDateTime(order.courier_planned_at, locale) })}
         </FactRow>
       ) : null}
       {flags.length ? (

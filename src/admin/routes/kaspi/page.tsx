@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { ArrowPath, BuildingStorefront } from "@medusajs/icons"
-import { Button, Container, Table, toast } from "@medusajs/ui"
+import { Button, Container, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { Link } from "react-router-dom"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
 import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
 import { FailedActions } from "../../components/kaspi-page/failed-actions"
@@ -11,6 +12,7 @@ import { EMPTY_FILTERS, OrderFilters, type OrderFilterValues } from "../../compo
 import { OrdersTable } from "../../components/kaspi-page/orders-table"
 import { OverviewCards } from "../../components/kaspi-page/overview-cards"
 import { InlineError, SectionHeader } from "../../components/common/section"
+import { Pager } from "../../components/common/pager"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { startOfToday } from "../../lib/format"
 import { useKaspiT } from "../../lib/i18n"
@@ -55,7 +57,6 @@ const KaspiPage = () => {
   }
 
   const count = orders.data?.count ?? 0
-  const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE))
   return (
     <div className="flex flex-col gap-y-2" data-testid="kaspi-page">
       <Container className="p-0">
@@ -65,6 +66,9 @@ const KaspiPage = () => {
           subtitle={t("page.subtitle")}
           actions={
             <>
+              <Link to="/kaspi/events" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small" data-testid="kaspi-event-log-link">
+                {t("eventLog.title")}
+              </Link>
               <BackfillDrawer />
               <Button size="small" variant="secondary" isLoading={syncing} onClick={syncNow} data-testid="kaspi-sync-now">
                 <ArrowPath />
@@ -91,19 +95,7 @@ const KaspiPage = () => {
         />
         {orders.isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(orders.error) })}</InlineError> : null}
         <OrdersTable orders={orders.data?.kaspi_orders ?? []} ticked={{ ids: ticked, toggle: toggleTicked }} />
-        {count > PAGE_SIZE ? (
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={page}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => setPage((p) => Math.max(0, p - 1))}
-            nextPage={() => setPage((p) => p + 1)}
-            translations={{ of: t("orders.of"), results: t("orders.results"), pages: t("orders.pages"), prev: t("orders.prev"), next: t("orders.next") }}
-          />
-        ) : null}
+        <Pager count={count} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
       </Container>
     </div>
   )

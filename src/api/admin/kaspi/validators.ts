@@ -135,6 +135,9 @@ export const AdminListKaspiEvents = z.object({
   kaspi_order_id: z.string().optional(),
   kaspi_code: z.string().optional(),
   type: z.string().optional(),
+  result: z.enum(["ok", "error", "info"]).optional(),
+  created_from: z.coerce.date().optional(),
+  created_to: z.coerce.date().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 })

@@ -7,7 +7,7 @@ const order = (over: Partial<KaspiOrderFacts> = {}): KaspiOrderFacts => orderFac
 describe("allowedKaspiActions: the buttons the order widget shows", () => {
   it("offers accept and cancel (every reason) for a new pickup order", () => {
     expect(allowedKaspiActions(order())).toEqual({
-      actions: ["accept", "cancel"],
+      actions: ["accept", "cancel", "cancel_entry"],
       cancel_reasons: ["BUYER_CANCELLATION_BY_MERCHANT", "BUYER_NOT_REACHABLE", "MERCHANT_OUT_OF_STOCK"],
     })
   })
@@ -15,7 +15,7 @@ describe("allowedKaspiActions: the buttons the order widget shows", () => {
   it("offers the two-step completion for an accepted pickup or own-delivery order, not assemble", () => {
     for (const delivery_mode of ["DELIVERY_PICKUP", "DELIVERY_LOCAL"]) {
       const r = allowedKaspiActions(order({ status: "ACCEPTED_BY_MERCHANT", state: "PICKUP", delivery_mode }))
-      expect(r.actions).toEqual(["send_code", "complete", "cancel"])
+      expect(r.actions).toEqual(["send_code", "complete", "cancel", "cancel_entry"])
     }
   })
 
@@ -23,7 +23,7 @@ describe("allowedKaspiActions: the buttons the order widget shows", () => {
     const r = allowedKaspiActions(
       order({ status: "ACCEPTED_BY_MERCHANT", state: "KASPI_DELIVERY", delivery_mode: "DELIVERY_REGIONAL_TODOOR", is_kaspi_delivery: true })
     )
-    expect(r.actions).toEqual(["assemble", "cancel"])
+    expect(r.actions).toEqual(["assemble", "cancel", "cancel_entry"])
     expect(r.cancel_reasons).toEqual(["BUYER_CANCELLATION_BY_MERCHANT", "MERCHANT_OUT_OF_STOCK"])
   })
 
@@ -42,21 +42,29 @@ describe("allowedKaspiActions: the buttons the order widget shows", () => {
 
   it("hides completion while the buyer has not signed the credit documents", () => {
     const r = allowedKaspiActions(order({ status: "ACCEPTED_BY_MERCHANT", state: "SIGN_REQUIRED", signature_required: true }))
-    expect(r.actions).toEqual(["cancel"])
+    expect(r.actions).toEqual(["cancel", "cancel_entry"])
   })
 
   it("does not offer again what is queued, being sent or recorded in dry-run mode", () => {
     for (const status of ["pending", "sending", "sent", "dry_run"]) {
-      expect(allowedKaspiActions(order(), [{ action: "accept", status }]).actions).toEqual(["cancel"])
+      expect(allowedKaspiActions(order(), [{ action: "accept", status }]).actions).toEqual(["cancel", "cancel_entry"])
     }
-    expect(allowedKaspiActions(order(), [{ action: "accept", status: "failed" }]).actions).toEqual(["accept", "cancel"])
+    expect(allowedKaspiActions(order(), [{ action: "accept", status: "failed" }]).actions).toEqual(["accept", "cancel", "cancel_entry"])
   })
 
   it("keeps 'send the code' available after a code was sent (the buyer may ask again), hides complete once sent", () => {
     const o = order({ status: "ACCEPTED_BY_MERCHANT", state: "PICKUP" })
-    expect(allowedKaspiActions(o, [{ action: "send_code", status: "sent" }]).actions).toEqual(["send_code", "complete", "cancel"])
+    expect(allowedKaspiActions(o, [{ action: "send_code", status: "sent" }]).actions).toEqual(["send_code", "complete", "cancel", "cancel_entry"])
     expect(allowedKaspiActions(o, [{ action: "complete", status: "failed" }]).actions).toContain("complete")
     expect(allowedKaspiActions(o, [{ action: "complete", status: "pending" }]).actions).not.toContain("complete")
+  })
+
+  it("offers a line cancel on an active order until the whole order is being cancelled (a.12: not after ASSEMBLE)", () => {
+    expect(allowedKaspiActions(order(), [{ action: "cancel_entry", status: "sent" }]).actions).toContain("cancel_entry")
+    for (const status of ["pending", "sending", "sent"]) {
+      expect(allowedKaspiActions(order(), [{ action: "cancel", status }]).actions).not.toContain("cancel_entry")
+    }
+    expect(allowedKaspiActions(order({ status: "CANCELLING", state: "PICKUP" })).actions).not.toContain("cancel_entry")
   })
 
   it("offers arrived_backward only while goods may come back", () => {
@@ -79,7 +87,7 @@ describe("allowedKaspiActions: the buttons the order widget shows", () => {
 
   it("offers no BUYER_NOT_REACHABLE when the delivery of a new order is not known to be pickup or own delivery", () => {
     const r = allowedKaspiActions(order({ delivery_mode: "DELIVERY_REGIONAL_PICKUP" }))
-    expect(r.actions).toEqual(["accept", "cancel"])
+    expect(r.actions).toEqual(["accept", "cancel", "cancel_entry"])
     expect(r.cancel_reasons).toEqual(["BUYER_CANCELLATION_BY_MERCHANT", "MERCHANT_OUT_OF_STOCK"])
   })
 

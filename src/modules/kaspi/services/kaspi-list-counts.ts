@@ -1,7 +1,14 @@
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
 import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { cappedCount, kaspiOrderListWhere, type CappedCount, type KaspiOrderListFilter } from "../capped-count"
+import {
+  cappedCount,
+  kaspiEventListWhere,
+  kaspiOrderListWhere,
+  type CappedCount,
+  type KaspiEventListFilter,
+  type KaspiOrderListFilter,
+} from "../capped-count"
 
 type InjectedDependencies = {
   baseRepository: DAL.RepositoryService
@@ -41,14 +48,9 @@ export class KaspiListCounts {
   }
 
   @InjectManager()
-  async events(
-    filter: { account_id?: string; kaspi_order_id?: string; kaspi_code?: string; type?: string },
-    cap: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<CappedCount> {
-    const columns = (["account_id", "kaspi_order_id", "kaspi_code", "type"] as const).filter((c) => filter[c])
-    const sql = ["deleted_at is null", ...columns.map((c) => `${c} = ?`)].join(" and ")
-    return this.upTo(sharedContext.manager!, `select 1 from kaspi_event where ${sql}`, columns.map((c) => filter[c]), cap)
+  async events(filter: KaspiEventListFilter, cap: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<CappedCount> {
+    const { sql, params } = kaspiEventListWhere(filter)
+    return this.upTo(sharedContext.manager!, `select 1 from kaspi_event where ${sql}`, params, cap)
   }
 
   private async upTo(manager: EntityManager, rowsSql: string, params: unknown[], cap: number): Promise<CappedCount> {
