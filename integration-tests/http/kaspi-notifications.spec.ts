@@ -103,7 +103,8 @@ medusaIntegrationTestRunner({
       const [n, ...more] = await sent("needs_attention")
       expect(more).toEqual([])
       expect(n).toMatchObject({ resource_type: "kaspi_order", resource_id: row.kaspi_id, data: { title: `Kaspi order ${unmapped.code} needs attention`, url: "/app/kaspi" } })
-      expect(String(n.data?.description)).toContain('"123456_1"')
+      expect(String(n.data?.description)).toContain("Kaspi SKU 123456_1 (")
+      expect(String(n.data?.description)).not.toContain("..")
 
       // Retried the same day, still unmapped: the same outcome is not told twice.
       const order = await (await kaspi.getClient(ACCOUNT)).getOrderByCode(unmapped.code)
@@ -115,6 +116,22 @@ medusaIntegrationTestRunner({
       await andWait(KASPI_ORDER_NEEDS_ATTENTION_EVENT, () => sync(container))
       const texts = (await sent("needs_attention")).map((x) => String(x.data?.title))
       expect(texts.sort()).toEqual([`Kaspi order ${short.code} needs attention`, `Kaspi order ${unmapped.code} needs attention`].sort())
+    })
+
+    it("needs attention in Russian: the plugin's reason is said in Russian too, not in the English it is stored in", async () => {
+      const options = kaspi.getResolvedOptions().notifications
+      options.language = "ru"
+      try {
+        const unmapped = sandbox.addOrder({ status: "APPROVED_BY_BANK", entries: [{ sku: "123456_9", quantity: 1, basePrice: 3500 }] })
+        await andWait(KASPI_ORDER_NEEDS_ATTENTION_EVENT, () => sync(getContainer()))
+        const [n] = await sent("needs_attention")
+        expect(n.data?.title).toBe(`Заказ Kaspi ${unmapped.code} требует внимания`)
+        expect(String(n.data?.description)).toContain("Нет товара Medusa для артикула Kaspi 123456_9 (")
+        expect(String(n.data?.description)).not.toContain("..")
+        expect(String(n.data?.description)).not.toMatch(/No Medusa|link it/)
+      } finally {
+        options.language = "en"
+      }
     })
 
     it("a cancel Kaspi refuses: one 'action failed' and one 'disagreement', also when it is sent again and refused again", async () => {

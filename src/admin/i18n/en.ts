@@ -1,7 +1,7 @@
-import saidEn from "./said-en"
+import saidEn from "../../lib/texts/said-en"
 /** English texts of the Kaspi admin screens (namespace "kaspi"). ru.ts must have the same keys. */
 const en = {
-  /** The server's sentences by code (events, reasons, refusals), in said-en.ts. */
+  /** The server's sentences by code (events, reasons, refusals), in src/lib/texts/said-en.ts (the server says them too: notifications). */
   said: saidEn,
   nav: { kaspi: "Kaspi", settings: "Kaspi" },
   common: {

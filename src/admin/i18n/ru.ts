@@ -1,9 +1,9 @@
 import type { KaspiDictionary } from "./en"
-import saidRu from "./said-ru"
+import saidRu from "../../lib/texts/said-ru"
 
 /** Русские тексты экранов Kaspi (namespace "kaspi"). Слова кабинета продавца Kaspi, где они есть. */
 const ru: KaspiDictionary = {
-  /** Фразы сервера по кодам (события, причины, отказы), в said-ru.ts. */
+  /** Фразы сервера по кодам (события, причины, отказы), в src/lib/texts/said-ru.ts (сервер говорит их тоже: уведомления). */
   said: saidRu,
   nav: { kaspi: "Kaspi", settings: "Kaspi" },
   common: {

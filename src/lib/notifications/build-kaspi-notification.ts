@@ -6,6 +6,7 @@ import {
 } from "../../modules/kaspi/notification-options"
 import { escapeXmlAttr, escapeXmlText } from "../feed/xml-escape"
 import { kaspiNoticeText, type KaspiNoticeWords } from "./texts"
+import { sayKaspiText } from "../texts/say-kaspi-text"
 
 /** Something to tell the merchant: its kind and the facts it is made of. */
 export interface KaspiNotice extends KaspiNoticeWords {
@@ -69,7 +70,11 @@ export function buildKaspiNotification(
   notice: KaspiNotice,
   opts: { channel: string; to?: string; language: KaspiNotificationLanguage; admin: string; now: Date }
 ): CreateNotificationDTO {
-  const { title, description } = kaspiNoticeText(notice.kind, opts.language, notice)
+  // The reason in the notification's language when it has a code (an import reason), else as it was said.
+  const said = notice.reason_text ? sayKaspiText(opts.language, notice.reason_text.code, notice.reason_text.params) : null
+  // The kind's sentence puts its own full stop after the reason.
+  const reason = (said ?? notice.reason)?.replace(/\.\s*$/, "")
+  const { title, description } = kaspiNoticeText(notice.kind, opts.language, { ...notice, reason })
   const url = kaspiNoticePath(notice, opts.admin)
   return {
     to: opts.channel === FEED_CHANNEL ? "" : (opts.to ?? ""),

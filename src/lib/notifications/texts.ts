@@ -1,5 +1,6 @@
 import type { KaspiNotificationKind, KaspiNotificationLanguage } from "../../modules/kaspi/notification-options"
 import type { KaspiDeadlineKind } from "../../modules/kaspi/deadline"
+import type { KaspiTextParams } from "../../types"
 
 /** What a notification's words are made of (whatever the kind has). */
 export interface KaspiNoticeWords {
@@ -7,6 +8,8 @@ export interface KaspiNoticeWords {
   code?: string
   /** Why, in the plugin's (English) words or Kaspi's. */
   reason?: string | null
+  /** The same reason as a code and parameters, when the server has one: said in the notification's language instead. */
+  reason_text?: { code: string; params: KaspiTextParams } | null
   /** The outbox action (accept, cancel…). */
   action?: string
   /** deadline: which one (deadline.ts), and by when (ISO time). */

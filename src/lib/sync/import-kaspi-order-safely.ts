@@ -60,7 +60,7 @@ export async function importKaspiOrderSafely(
     if (!row || row.order_id) return { outcome: "failed", reason }
     const status = NEEDS_ATTENTION_ERRORS.test(reason) ? "needs_attention" : "failed"
     const said = await explainImportError(container, accountId, order, status, reason)
-    await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason: said.reason })
+    await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason: said.reason, text: said.text })
     await kaspi.logKaspiEvent({
       account_id: accountId,
       kaspi_order_id: row.id,

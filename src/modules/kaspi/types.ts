@@ -47,6 +47,8 @@ export interface KaspiImportOutcome {
   /** undefined keeps the linked order; null (an undone import) clears it. */
   order_id?: string | null
   unmapped_skus?: string[] | null
+  /** The reason as a code and parameters: announced with the outcome, so a notification says it in its own language. */
+  text?: KaspiText | null
 }
 
 /** Who puts an order back in the import queue (see import-status.ts). */

@@ -76,6 +76,26 @@ describe("buildKaspiNotification", () => {
       { channel: "feed", language: "ru", admin: "/app", now: NOW }
     )
     expect(deadline.data?.description).toMatch(/^Примите заказ — до 05\.12, 17:00 \(Алматы\)\./)
+    // The plugin's reason has a code: said in Russian, not in the English it is stored in.
+    const attention = buildKaspiNotification(
+      {
+        kind: "needs_attention",
+        account_id: "main",
+        subject: "kaspi-78",
+        code: "510002",
+        reason: 'No Medusa product for Kaspi SKU "K-1" (Чехол): link it to a product, then retry.',
+        reason_text: { code: "import.unmapped_sku", params: { skus: '"K-1"', products: "Чехол" } },
+      },
+      { channel: "feed", language: "ru", admin: "/app", now: NOW }
+    )
+    expect(String(attention.data?.description)).toContain('"K-1"')
+    expect(String(attention.data?.description)).not.toMatch(/No Medusa product|link it|\.\./)
+    // A code the dictionaries do not know falls back to the words as stored.
+    const unknown = buildKaspiNotification(
+      { kind: "needs_attention", account_id: "main", subject: "kaspi-79", code: "510003", reason: "Something new", reason_text: { code: "import.brand_new", params: {} } },
+      { channel: "feed", language: "ru", admin: "/app", now: NOW }
+    )
+    expect(String(unknown.data?.description)).toContain("Something new")
     const feed = buildKaspiNotification({ kind: "feed_refused", account_id: "main", subject: "feed" }, { channel: "feed", language: "ru", admin: "/app", now: NOW })
     expect(feed).toMatchObject({ resource_type: "kaspi_feed", resource_id: "main", data: { url: "/app/settings/kaspi", title: "Прайс-лист Kaspi не опубликован" } })
   })

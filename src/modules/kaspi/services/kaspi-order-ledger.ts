@@ -167,7 +167,7 @@ export class KaspiOrderLedger {
     const row = rows[0] as { id: string; inserted: boolean; previous_reason: string | null } | undefined
     if (!row) return null
     const newly = row.inserted || (row.previous_reason !== invalid.reason && row.previous_reason !== reason)
-    if (newly) await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id: row.id })
+    if (newly) await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id: row.id, text: { code: "sync.unreadable", params: { reason: invalid.reason } } })
     return { id: row.id, newly_flagged: newly }
   }
 
@@ -199,7 +199,7 @@ export class KaspiOrderLedger {
   async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
     const { import_status: to, reason, order_id, unmapped_skus } = outcome
     await this.move_(sharedContext.manager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
-    if (to === "needs_attention" || to === "failed") await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id })
+    if (to === "needs_attention" || to === "failed") await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id, text: outcome.text ?? null })
   }
 
   /** The order disagrees with Kaspi (kaspi_order.disagreement, listed until resolved). */
