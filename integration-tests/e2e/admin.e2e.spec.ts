@@ -352,12 +352,12 @@ describe("with Kaspi orders imported (through the stored token)", () => {
       await page.getByRole("option", { name: "Action: Cancel a line" }).click()
       const row = log.locator(`[data-testid="kaspi-log-event"][data-type="action.cancel_entry"][data-code="${code}"]`)
       await row.first().waitFor()
-      // Filtered: every row is this order's line cut.
+      // Filtered: once the list has followed both filters, every row is this order's line cut.
       const rows = log.locator('[data-testid="kaspi-log-event"]')
-      for (const r of await rows.all()) {
-        await expect(r.getAttribute("data-code")).resolves.toBe(code)
-        await expect(r.getAttribute("data-type")).resolves.toBe("action.cancel_entry")
-      }
+      await until("the log to show only this order's line cuts", async () => {
+        const shown = await rows.evaluateAll((els) => els.map((e) => [e.getAttribute("data-code"), e.getAttribute("data-type")]))
+        return shown.length > 0 && shown.every(([c, t]) => c === code && t === "action.cancel_entry")
+      }, 15_000)
       await expect(row.first().getAttribute("data-result")).resolves.toBe("ok")
       keep(await shot(page, "23-event-log", { element: '[data-testid="kaspi-event-log"]' }), "event-log.png")
     })
@@ -369,6 +369,8 @@ describe("with Kaspi orders imported (through the stored token)", () => {
       await page.keyboard.press("Control+n")
       const dialog = page.getByRole("dialog")
       await dialog.getByText(new RegExp(`Kaspi.*${scenario.toCutLine.code}`)).first().waitFor()
+      // The drawer slides in: the picture is taken once its animations have finished.
+      await dialog.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)))
       keep(await shot(page, "22-bell"), "bell.png")
       await page.keyboard.press("Escape")
     })
