@@ -50,6 +50,7 @@ export const KASPI_EVENT_CODES = [
   "import.not_set_up",
   "import.needs_attention",
   "import.failed",
+  "import.retry_later",
   "sync.unreadable",
   "kaspi.status_changed",
   "medusa.order_canceled",

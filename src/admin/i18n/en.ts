@@ -58,6 +58,7 @@ const en = {
       failed: "Import failed",
       ignored: "Not imported",
       pending: "Import queued again",
+      retry_later: "Import deferred",
     },
     kaspi: {
       status_changed: "Kaspi status changed",

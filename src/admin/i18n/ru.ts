@@ -60,6 +60,7 @@ const ru: KaspiDictionary = {
       failed: "Ошибка импорта",
       ignored: "Не импортирован",
       pending: "Импорт поставлен в очередь",
+      retry_later: "Импорт отложен",
     },
     kaspi: {
       status_changed: "Статус в Kaspi изменился",

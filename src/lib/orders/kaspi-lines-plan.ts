@@ -86,7 +86,10 @@ export function kaspiPriceDiffers(plan: KaspiLinesPlan, kaspiTotal: number, medu
   return plan.increases.length === 0 && !totalsAgree(kaspiTotal, medusaTotalAfter)
 }
 
-/** "Чехол 3 → 1, Кабель 1 → 0": the changes in one line of history. */
-export function describeLineChanges(changes: Array<{ title: string | null; from: number; to: number }>): string {
-  return changes.map((c) => `${c.title ?? "?"} ${c.from} → ${c.to}`).join(", ")
+/** "Чехол 3 → 1, Кабель 1 → 0": the changes in one line of history, in Kaspi's entry order (the order's items come back in any order). */
+export function describeLineChanges(changes: Array<{ title: string | null; from: number; to: number; kaspi_entry_id?: string | null }>): string {
+  return [...changes]
+    .sort((a, b) => (a.kaspi_entry_id ?? "").localeCompare(b.kaspi_entry_id ?? ""))
+    .map((c) => `${c.title ?? "?"} ${c.from} → ${c.to}`)
+    .join(", ")
 }

@@ -10,6 +10,12 @@ export type ImportOutcome = ImportKaspiOrderResult["outcome"] | "failed"
 
 /** Medusa refuses an order it has no stock for: a person decides (restock or cancel on Kaspi). */
 const NEEDS_ATTENTION_ERRORS = /inventory|stock|not published|does not exist|not found/i
+/**
+ * Medusa was busy, not wrong: a lock still held (by a process that died holding
+ * it, until its TTL), a deadlock or serialization failure, a dropped connection.
+ * The attempt is undone and the order waits for the next poll, not for a person.
+ */
+const TRANSIENT_ERRORS = /Timed-out acquiring lock|deadlock detected|could not serialize access|ECONNRESET|Connection terminated/i
 
 /**
  * Medusa's refusal in the merchant's terms: a stock shortage names the SKU,
@@ -58,6 +64,19 @@ export async function importKaspiOrderSafely(
     const reason = errorMessage(e)
     const [row] = await kaspi.listKaspiOrders({ account_id: accountId, kaspi_id: order.id }, { select: ["id", "order_id"] })
     if (!row || row.order_id) return { outcome: "failed", reason }
+    if (TRANSIENT_ERRORS.test(reason)) {
+      // The claim's compensation gave the order back as it found it (pending): the next poll takes it again.
+      await kaspi.logKaspiEvent({
+        account_id: accountId,
+        kaspi_order_id: row.id,
+        kaspi_code: order.code,
+        type: "import.retry_later",
+        result: "info",
+        message: `Medusa was busy (${reason}): the import is tried again at the next poll.`,
+        text: { code: "import.retry_later", params: { error: reason } },
+      })
+      return { outcome: "failed", kaspi_order_id: row.id, reason }
+    }
     const status = NEEDS_ATTENTION_ERRORS.test(reason) ? "needs_attention" : "failed"
     const said = await explainImportError(container, accountId, order, status, reason)
     await kaspi.finishKaspiOrderImport(row.id, { import_status: status, reason: said.reason, text: said.text })

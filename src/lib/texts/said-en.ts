@@ -49,6 +49,7 @@ const saidEn: Record<KaspiTextCode, string> = {
   "import.not_set_up": "The Kaspi account «{{account}}» is not set up in Medusa yet: set it up in Settings → Kaspi, then retry.",
   "import.needs_attention": "Medusa could not create the order: {{error}}",
   "import.failed": "Import failed: {{error}}",
+  "import.retry_later": "Medusa was busy ({{error}}): the import is tried again at the next poll.",
   "sync.unreadable": "Kaspi sent this order in a shape the plugin cannot read: {{reason}}",
   "kaspi.status_changed": "{{from}} → {{to}}",
   "medusa.order_canceled": "Medusa order cancelled ({{reason}})",

@@ -43,6 +43,7 @@ const saidRu: Record<KaspiTextCode, string> = {
   "import.not_set_up": "Аккаунт Kaspi «{{account}}» ещё не настроен в Medusa: настройте его в Настройки → Kaspi и повторите.",
   "import.needs_attention": "Medusa не смогла создать заказ: {{error}}",
   "import.failed": "Импорт не удался: {{error}}",
+  "import.retry_later": "Medusa была занята ({{error}}): импорт повторится при следующем опросе.",
   "sync.unreadable": "Kaspi прислал этот заказ в виде, который плагин не может прочитать: {{reason}}",
   "kaspi.status_changed": "{{from}} → {{to}}",
   "medusa.order_canceled": "Заказ Medusa отменён ({{reason}})",
