@@ -195,7 +195,7 @@ export interface AdminKaspiActionRefusal {
 /** GET /admin/kaspi/events */
 export interface AdminKaspiEventsResponse {
   events: KaspiEventRecord[]
-  /** Counted up to 10,000 (count_capped says when there are more). */
+  /** Counted up to 1,000 (EVENT_LOG_COUNT_CAP; count_capped says when there are more). */
   count: number
   count_capped: boolean
   offset: number

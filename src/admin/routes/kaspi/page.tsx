@@ -95,7 +95,7 @@ const KaspiPage = () => {
         />
         {orders.isError ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(orders.error) })}</InlineError> : null}
         <OrdersTable orders={orders.data?.kaspi_orders ?? []} ticked={{ ids: ticked, toggle: toggleTicked }} />
-        <Pager count={count} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
+        <Pager count={count} capped={orders.data?.count_capped} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
       </Container>
     </div>
   )

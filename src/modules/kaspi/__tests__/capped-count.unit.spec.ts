@@ -24,7 +24,7 @@ describe("capped counts for the admin's lists", () => {
       "deleted_at is null and account_id = ? and import_status = ? and status in (?, ?) and state in (?) and sync_problem is not null" +
         " and disagreement is null and code ilike ? and kaspi_created_at >= ? and kaspi_created_at <= ?"
     )
-    expect(where.params).toEqual(["default", "imported", "COMPLETED", "CANCELLED", "ARCHIVE", "%123%", filter.created_from, filter.created_to])
+    expect(where.params).toEqual(["default", "imported", "COMPLETED", "CANCELLED", "ARCHIVE", "%12\\%\\_3%", filter.created_from, filter.created_to])
     // nothing the user typed reaches the SQL text
     expect(where.sql).not.toContain("12")
     expect(toKaspiOrderFilters(filter)).toEqual({
@@ -34,9 +34,18 @@ describe("capped counts for the admin's lists", () => {
       state: ["ARCHIVE"],
       sync_problem: { $ne: null },
       disagreement: null,
-      code: { $ilike: "%123%" },
+      // LIKE's wildcards the user typed are escaped: they search for themselves.
+      code: { $ilike: "%12\\%\\_3%" },
       kaspi_created_at: { $gte: filter.created_from, $lte: filter.created_to },
     })
+  })
+
+  it("a whole code is an equality, which the code index serves", () => {
+    expect(kaspiOrderListWhere({ account_id: "default", code: "123456789" })).toEqual({
+      sql: "deleted_at is null and account_id = ? and code = ?",
+      params: ["default", "123456789"],
+    })
+    expect(toKaspiOrderFilters({ code: "123456789" })).toEqual({ code: "123456789" })
   })
 
   it("an empty filter is every live row", () => {

@@ -89,7 +89,7 @@ const KaspiEventLogPage = () => {
           </Table.Body>
         </Table>
       ) : null}
-      <Pager count={count} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
+      <Pager count={count} capped={events.data?.count_capped} noun={t("eventLog.results")} pageSize={PAGE_SIZE} page={page} onPage={setPage} />
     </Container>
   )
 }
