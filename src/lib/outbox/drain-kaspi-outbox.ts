@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { KASPI_MODULE } from "../../modules/kaspi"
+import { kaspiActionEvent } from "../../modules/kaspi/action-event"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import type { SendOutcome } from "../../workflows/send-kaspi-action/steps/record-kaspi-answer"
 import { deliverKaspiAction } from "./deliver-kaspi-action"
@@ -15,16 +16,9 @@ async function settleAbandonedSendCodes(kaspi: KaspiModuleService): Promise<numb
   const d = sendCodeAbandoned()
   const rows = await kaspi.settleAbandonedKaspiActions({ last_error: d.message, error_kind: "unknown", result: { send_code: d.outcome } })
   for (const r of rows) {
-    await kaspi.logKaspiEvent({
-      account_id: r.account_id,
-      kaspi_order_id: r.kaspi_order_id,
-      kaspi_code: r.code,
-      type: `action.${r.action}`,
-      result: "error",
-      message: d.message,
-      text: sendCodeText(d.outcome),
-      data: { action_id: r.id, attempt: r.attempts, send_code: d.outcome },
-    })
+    await kaspi.logKaspiEvent(
+      kaspiActionEvent(r, { result: "error", message: d.message, text: sendCodeText(d.outcome), data: { action_id: r.id, attempt: r.attempts, send_code: d.outcome } })
+    )
   }
   return rows.length
 }

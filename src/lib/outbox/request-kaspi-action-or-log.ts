@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../modules/kaspi"
+import { kaspiActionEvent } from "../../modules/kaspi/action-event"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import type { KaspiActionPayload } from "../actions/kaspi-actions"
 import { disagreementAfterRuleRefusal } from "../actions/disagreement"
@@ -27,16 +28,14 @@ export async function requestKaspiActionOrLog(
     await requestKaspiAction(container, { kaspi_order: row.id, payload, origin })
   } catch (e) {
     const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
-    await kaspi.logKaspiEvent({
-      account_id: row.account_id,
-      kaspi_order_id: row.id,
-      kaspi_code: row.code,
-      type: `action.${payload.action}`,
-      result: "error",
-      message: `${whatHappened}: ${(e as Error).message}`,
-      // A refusal by the action rules keeps its code; any other error is shown as it was said.
-      text: { code: "action.not_requested", params: { action: payload.action, origin, error: (e as Error).message } },
-    })
+    await kaspi.logKaspiEvent(
+      kaspiActionEvent({ account_id: row.account_id, kaspi_order_id: row.id, code: row.code, action: payload.action }, {
+        result: "error",
+        message: `${whatHappened}: ${(e as Error).message}`,
+        // A refusal by the action rules keeps its code; any other error is shown as it was said.
+        text: { code: "action.not_requested", params: { action: payload.action, origin, error: (e as Error).message } },
+      })
+    )
     // A workflow hands its step's error back as a copy, not a MedusaError instance: read its type.
     if (origin === "order.canceled" && (e as { type?: string }).type === MedusaError.Types.NOT_ALLOWED) {
       await flagKaspiDisagreement(kaspi, row, disagreementAfterRuleRefusal(payload.action, origin, e.message))

@@ -1,3 +1,4 @@
+import { kaspiActionEvent } from "../action-event"
 import type { KaspiEventLog } from "./kaspi-event-log"
 import type { KaspiOutbox } from "./kaspi-outbox"
 
@@ -16,16 +17,14 @@ export async function reviveGivenUpActions(
 ): Promise<number> {
   const rows = await outbox.reviveGivenUp(opts)
   for (const r of rows) {
-    await events.log({
-      account_id: r.account_id,
-      kaspi_order_id: r.kaspi_order_id,
-      kaspi_code: r.code,
-      type: `action.${r.action}`,
-      result: "info",
-      message: `Sent again: ${why === "token" ? "the token was replaced" : "Kaspi answers again"} (it had failed with ${r.error_kind})`,
-      text: { code: "action.revived", params: { action: r.action, why } },
-      data: { action_id: r.id },
-    })
+    await events.log(
+      kaspiActionEvent(r, {
+        result: "info",
+        message: `Sent again: ${why === "token" ? "the token was replaced" : "Kaspi answers again"} (it had failed with ${r.error_kind})`,
+        text: { code: "action.revived", params: { action: r.action, why } },
+        data: { action_id: r.id },
+      })
+    )
   }
   return rows.length
 }

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
+import { kaspiActionEvent } from "../../../modules/kaspi/action-event"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import type { KaspiActionPayload } from "../../../lib/actions/kaspi-actions"
 import type { KaspiText } from "../../../types/kaspi-texts"
@@ -39,15 +40,7 @@ export const recordKaspiActionStep = createStep(
         : dryRun
           ? { message: `Recorded (dry run: not sent to Kaspi) by ${input.origin}`, text: { code: "action.dry_run" as const, params: { action, origin: input.origin } } }
           : { message: `Queued by ${input.origin}`, text: { code: "action.queued" as const, params: { action, origin: input.origin } } }
-      await kaspi.logKaspiEvent({
-        account_id: input.account_id,
-        kaspi_order_id: input.kaspi_order_id,
-        kaspi_code: input.code,
-        type: `action.${action}`,
-        result: "info",
-        ...said,
-        data: { action_id: id },
-      })
+      await kaspi.logKaspiEvent(kaspiActionEvent({ ...input, action }, { result: "info", ...said, data: { action_id: id } }))
     }
     return new StepResponse({ id, created, revived }, created ? id : null)
   },

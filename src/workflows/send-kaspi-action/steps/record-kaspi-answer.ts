@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { KASPI_MODULE } from "../../../modules/kaspi"
+import { kaspiActionEvent } from "../../../modules/kaspi/action-event"
 import type KaspiModuleService from "../../../modules/kaspi/service"
 import { nextAttemptDelayMs, type KaspiActionPayload } from "../../../lib/actions/kaspi-actions"
 import type { KaspiAnswer } from "../../../lib/actions/kaspi-answer"
@@ -63,16 +64,7 @@ export const recordKaspiAnswerStep = createStep(
 
     const action = row.action
     const log = (result: "ok" | "error" | "info", message: string, text: KaspiText, data?: Record<string, unknown>) =>
-      kaspi.logKaspiEvent({
-        account_id: row.account_id,
-        kaspi_order_id: row.kaspi_order_id,
-        kaspi_code: row.code,
-        type: `action.${action}`,
-        result,
-        message,
-        text,
-        data: { action_id: row.id, attempt: row.attempts, ...data },
-      })
+      kaspi.logKaspiEvent(kaspiActionEvent(row, { result, message, text, data: { action_id: row.id, attempt: row.attempts, ...data } }))
     const disagree = async (errorKind: string, kaspiSaid: string) => {
       if (!MEDUSA_FIRST_ORIGINS.includes(row.origin)) return
       const target = { id: order.id, account_id: row.account_id, code: row.code }
