@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
+import { assertMedusaRecordExists } from "../mapping-checks"
 import { retryOrdersWaitingForSku } from "../../../../lib/sync/retry-orders-waiting-for-sku"
 import type { AdminCreateSkuMappingType, AdminListMappingsType } from "../validators"
 import type { AdminKaspiSkuMappingCreateResponse, AdminKaspiSkuMappingsResponse } from "../../../../types"
@@ -29,9 +29,7 @@ export async function POST(req: MedusaRequest<AdminCreateSkuMappingType>, res: M
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const body = req.validatedBody
   const accountId = kaspi.getAccount(body.account_id).id
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "product_variant", fields: ["id"], filters: { id: body.variant_id } })
-  if (!data.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `No product variant "${body.variant_id}"`)
+  await assertMedusaRecordExists(req.scope, "product_variant", body.variant_id, "product variant")
   const sku_mapping = await kaspi.createKaspiSkuMappings({ account_id: accountId, kaspi_sku: body.kaspi_sku, variant_id: body.variant_id })
   const retried = body.retry ? await retryOrdersWaitingForSku(req.scope, accountId, body.kaspi_sku) : []
   res.status(201).json({ sku_mapping, retried })

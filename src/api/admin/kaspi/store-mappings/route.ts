@@ -1,7 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
+import { assertMedusaRecordExists } from "../mapping-checks"
 import type { AdminCreateStoreMappingType, AdminListMappingsType } from "../validators"
 import type { AdminKaspiStoreMappingResponse, AdminKaspiStoreMappingsResponse } from "../../../../types"
 
@@ -22,9 +22,7 @@ export async function POST(req: MedusaRequest<AdminCreateStoreMappingType>, res:
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const body = req.validatedBody
   const accountId = kaspi.getAccount(body.account_id).id
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({ entity: "stock_location", fields: ["id"], filters: { id: body.stock_location_id } })
-  if (!data.length) throw new MedusaError(MedusaError.Types.INVALID_DATA, `No stock location "${body.stock_location_id}"`)
+  await assertMedusaRecordExists(req.scope, "stock_location", body.stock_location_id, "stock location")
   const store_mapping = await kaspi.createKaspiStoreMappings({ ...body, account_id: accountId })
   res.status(201).json({ store_mapping })
 }

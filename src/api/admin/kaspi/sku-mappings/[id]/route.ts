@@ -1,14 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
 import type { AdminKaspiMappingDeleteResponse, AdminKaspiSkuMappingResponse } from "../../../../../types"
 
-async function existing(kaspi: KaspiModuleService, id: string) {
-  const [m] = await kaspi.listKaspiSkuMappings({ id })
-  if (!m) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No SKU mapping "${id}"`)
-  return m
-}
+import { mappingOr404 } from "../../mapping-checks"
+
+const existing = (kaspi: KaspiModuleService, id: string) => mappingOr404((f) => kaspi.listKaspiSkuMappings(f), id, "SKU mapping")
 
 /** POST /admin/kaspi/sku-mappings/:id: points the Kaspi SKU at another variant. */
 export async function POST(req: MedusaRequest<{ variant_id: string }>, res: MedusaResponse<AdminKaspiSkuMappingResponse>) {

@@ -1,14 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
 import type { AdminKaspiMappingDeleteResponse, AdminKaspiStoreMappingResponse } from "../../../../../types"
 
-async function existing(kaspi: KaspiModuleService, id: string) {
-  const [m] = await kaspi.listKaspiStoreMappings({ id })
-  if (!m) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No store mapping "${id}"`)
-  return m
-}
+import { mappingOr404 } from "../../mapping-checks"
+
+const existing = (kaspi: KaspiModuleService, id: string) => mappingOr404((f) => kaspi.listKaspiStoreMappings(f), id, "store mapping")
 
 /** POST /admin/kaspi/store-mappings/:id */
 export async function POST(req: MedusaRequest<Record<string, unknown>>, res: MedusaResponse<AdminKaspiStoreMappingResponse>) {
