@@ -1,4 +1,4 @@
-import saidEn from "../../lib/texts/said-en"
+import saidEn, { actionNamesEn } from "../../lib/texts/said-en"
 /** English texts of the Kaspi admin screens (namespace "kaspi"). ru.ts must have the same keys. */
 const en = {
   /** The server's sentences by code (events, reasons, refusals), in src/lib/texts/said-en.ts (the server says them too: notifications). */
@@ -114,16 +114,7 @@ const en = {
     TECHNICAL_PROBLEM_CANCELLATION: "A technical problem at Kaspi",
     PRODUCT_UNDERWEIGHT: "Product underweight",
   },
-  action: {
-    accept: "Accept",
-    cancel: "Cancel",
-    send_code: "Send code",
-    complete: "Complete",
-    assemble: "Assemble",
-    arrived: "Arrived",
-    arrived_backward: "Came back",
-    cancel_entry: "Cancel a line",
-  },
+  action: actionNamesEn,
   actionStatus: {
     pending: "Queued",
     sending: "Sending",

@@ -1,5 +1,5 @@
 import type { KaspiDictionary } from "./en"
-import saidRu from "../../lib/texts/said-ru"
+import saidRu, { actionNamesRu } from "../../lib/texts/said-ru"
 
 /** Русские тексты экранов Kaspi (namespace "kaspi"). Слова кабинета продавца Kaspi, где они есть. */
 const ru: KaspiDictionary = {
@@ -116,16 +116,7 @@ const ru: KaspiDictionary = {
     TECHNICAL_PROBLEM_CANCELLATION: "Техническая проблема Kaspi",
     PRODUCT_UNDERWEIGHT: "Недовес товара",
   },
-  action: {
-    accept: "Принять",
-    cancel: "Отменить",
-    send_code: "Отправить код",
-    complete: "Выдать",
-    assemble: "Собран",
-    arrived: "Поступил",
-    arrived_backward: "Вернулся",
-    cancel_entry: "Отменить позицию",
-  },
+  action: actionNamesRu,
   actionStatus: {
     pending: "В очереди",
     sending: "Отправляется",

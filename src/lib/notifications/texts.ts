@@ -1,6 +1,8 @@
 import type { KaspiNotificationKind, KaspiNotificationLanguage } from "../../modules/kaspi/notification-options"
 import type { KaspiDeadlineKind } from "../../modules/kaspi/deadline"
 import type { KaspiTextParams } from "../../types"
+import { actionNamesEn } from "../texts/said-en"
+import { actionNamesRu } from "../texts/said-ru"
 
 /** What a notification's words are made of (whatever the kind has). */
 export interface KaspiNoticeWords {
@@ -25,18 +27,9 @@ type Dictionary = {
   kinds: Record<KaspiNotificationKind, KindTexts>
 }
 
-// Actions as the admin names them (src/admin/i18n), for the same merchant reading both.
+// Actions as the admin names them (lib/texts/said-*.ts), for the same merchant reading both.
 const ru: Dictionary = {
-  actions: {
-    accept: "Принять",
-    cancel: "Отменить",
-    send_code: "Отправить код",
-    complete: "Выдать",
-    assemble: "Собран",
-    arrived: "Поступил",
-    arrived_backward: "Вернулся",
-    cancel_entry: "Отменить позицию",
-  },
+  actions: actionNamesRu,
   deadlines: { accept: "Примите заказ", handover: "Передайте заказ курьеру Kaspi" },
   kinds: {
     new_order: {
@@ -77,16 +70,7 @@ const ru: Dictionary = {
 }
 
 const en: Dictionary = {
-  actions: {
-    accept: "Accept",
-    cancel: "Cancel",
-    send_code: "Send code",
-    complete: "Complete",
-    assemble: "Assemble",
-    arrived: "Arrived",
-    arrived_backward: "Came back",
-    cancel_entry: "Cancel a line",
-  },
+  actions: actionNamesEn,
   deadlines: { accept: "Accept the order", handover: "Hand the order to the Kaspi courier" },
   kinds: {
     new_order: {

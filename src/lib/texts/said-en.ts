@@ -1,4 +1,4 @@
-import type { KaspiTextCode } from "../../types"
+import type { KaspiTextCode, OfferedAction } from "../../types"
 
 /**
  * English texts of the server's sentences by code (issue #19): events in the
@@ -103,6 +103,18 @@ const saidEn: Record<KaspiTextCode, string> = {
   "feed.offer_skipped.duplicate_store": "Kaspi store {{store}} appears twice.",
   "feed.offer_skipped.no_availability": "No Kaspi store is mapped, so the offer has no availability.",
   "feed.offer_skipped.invalid_stock": "Stock {{stock}} at store {{store}} is not a whole number, 0 or more.",
+}
+
+/** The actions by name, as the admin's buttons and the notifications both call them. */
+export const actionNamesEn: Record<OfferedAction, string> = {
+    accept: "Accept",
+    cancel: "Cancel",
+    send_code: "Send code",
+    complete: "Complete",
+    assemble: "Assemble",
+    arrived: "Arrived",
+    arrived_backward: "Came back",
+    cancel_entry: "Cancel a line",
 }
 
 export default saidEn

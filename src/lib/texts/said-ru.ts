@@ -1,4 +1,4 @@
-import type { KaspiTextCode } from "../../types"
+import type { KaspiTextCode, OfferedAction } from "../../types"
 
 /** Russian texts of the server's sentences by code; the same codes as said-en.ts (the type requires each). */
 const saidRu: Record<KaspiTextCode, string> = {
@@ -97,6 +97,18 @@ const saidRu: Record<KaspiTextCode, string> = {
   "feed.offer_skipped.duplicate_store": "Магазин Kaspi {{store}} указан дважды.",
   "feed.offer_skipped.no_availability": "Ни один магазин Kaspi не сопоставлен, поэтому у предложения нет наличия.",
   "feed.offer_skipped.invalid_stock": "Остаток {{stock}} в магазине {{store}} — не целое число от 0.",
+}
+
+/** The actions by name, as the admin's buttons and the notifications both call them. */
+export const actionNamesRu: Record<OfferedAction, string> = {
+    accept: "Принять",
+    cancel: "Отменить",
+    send_code: "Отправить код",
+    complete: "Выдать",
+    assemble: "Собран",
+    arrived: "Поступил",
+    arrived_backward: "Вернулся",
+    cancel_entry: "Отменить позицию",
 }
 
 export default saidRu
