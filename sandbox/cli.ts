@@ -4,7 +4,7 @@
 
 import { parseArgs } from "node:util"
 import { startKaspiSandbox } from "./index"
-import type { SkuInput, WindowRule, ZeroQuantityLines } from "./types"
+import type { ContentSettingsInput, SkuInput, WindowRule, ZeroQuantityLines } from "./types"
 
 const HELP = `Kaspi sandbox: a stand-in for the Kaspi.kz Shop API.
 
@@ -21,6 +21,8 @@ Options:
   --allow-default-user-agent   turn the WAF quirk off
   --window-rule <r>     how the 14-day creationDate window is counted: almaty-days-inclusive (default) or ms
   --zero-quantity-lines <z>    remainedQuantity 0 keeps the line at quantity 0 (keep, default) or removes it
+  --content-delay <ms>  product imports stay UPLOADED this long (sandbox clock; default 60000)
+  --content-statuses <u,f,a>   the import status names (default UPLOADED,FINISHED,ABORTED; e.g. PROCESSING,COMPLETED,ERROR)
   --lenient             accept the old undocumented list forms (comma states …); for the sandbox's own tests only
   --quiet               do not log requests
   --help`
@@ -50,6 +52,17 @@ function intOption(value: string | undefined, name: string, fallback: number): n
   return n
 }
 
+function contentOptions(delay: string | undefined, statuses: string | undefined): ContentSettingsInput {
+  const content: ContentSettingsInput = {}
+  if (delay !== undefined) content.processingDelayMs = intOption(delay, "content-delay", 0)
+  if (statuses !== undefined) {
+    const [uploaded, finished, aborted, ...rest] = statuses.split(",").map((s) => s.trim())
+    if (!uploaded || !finished || !aborted || rest.length) throw new Error("--content-statuses takes three names: uploaded,finished,aborted")
+    content.statusNames = { uploaded, finished, aborted }
+  }
+  return content
+}
+
 export async function main(argv: string[]): Promise<{ close(): Promise<void> }> {
   const { values } = parseArgs({
     args: argv,
@@ -66,6 +79,8 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
       "allow-default-user-agent": { type: "boolean" },
       "window-rule": { type: "string" },
       "zero-quantity-lines": { type: "string" },
+      "content-delay": { type: "string" },
+      "content-statuses": { type: "string" },
       lenient: { type: "boolean" },
       quiet: { type: "boolean" },
       help: { type: "boolean" },
@@ -89,6 +104,7 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
     windowRule: choice<WindowRule>(values["window-rule"], "window-rule", ["almaty-days-inclusive", "ms"], "almaty-days-inclusive"),
     zeroQuantityLines: choice<ZeroQuantityLines>(values["zero-quantity-lines"], "zero-quantity-lines", ["keep", "remove"], "keep"),
     lenient: values.lenient === true,
+    content: contentOptions(values["content-delay"], values["content-statuses"]),
     log: values.quiet ? undefined : (line) => console.log(`[kaspi-sandbox] ${line}`),
   })
 
@@ -116,6 +132,7 @@ export async function main(argv: string[]): Promise<{ close(): Promise<void> }> 
   console.log(`Kaspi sandbox listening on ${sandbox.origin}`)
   console.log(`  apiUrl (plugin setting): ${sandbox.baseUrl}`)
   console.log(`  orders API:              ${sandbox.baseUrl}/v2/orders`)
+  console.log(`  product content API:     ${sandbox.baseUrl}/products/classification/categories`)
   console.log(`  control API:             ${sandbox.origin}/__sandbox/health`)
   console.log(`  merchants:               ${sandbox.merchantIds.join(", ")} (${tokens.length} token${tokens.length === 1 ? "" : "s"} configured)`)
   if (values.lenient) console.log("  mode:                    LENIENT (undocumented list forms accepted; not Kaspi as documented)")

@@ -39,17 +39,28 @@ export interface ApiResult {
 export const ok = (json: unknown): ApiResult => ({ status: 200, json })
 export const fail = (status: number, title: string, detail?: string): ApiResult => ({ status, json: errorBody(title, detail) })
 
-export function readBody(req: IncomingMessage): Promise<{ text: string; tooLarge: boolean }> {
+/**
+ * The body, up to `limit` bytes. A body declared or found larger is not read on: reading stops
+ * (`tooLarge`), and the caller answers 413 and closes the connection instead of draining it.
+ */
+export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<{ text: string; tooLarge: boolean }> {
+  const declared = Number(header(req.headers, "content-length"))
+  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ text: "", tooLarge: true })
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
-    let tooLarge = false
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY_BYTES) tooLarge = true
-      else chunks.push(c)
-    })
-    req.on("end", () => resolve({ text: Buffer.concat(chunks).toString("utf8"), tooLarge }))
+      if (size <= limit) {
+        chunks.push(c)
+        return
+      }
+      req.off("data", onData)
+      req.pause()
+      resolve({ text: "", tooLarge: true })
+    }
+    req.on("data", onData)
+    req.on("end", () => resolve({ text: Buffer.concat(chunks).toString("utf8"), tooLarge: false }))
     req.on("error", reject)
   })
 }

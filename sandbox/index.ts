@@ -1,12 +1,14 @@
-// Kaspi sandbox: a stand-in HTTP server for the Kaspi.kz Shop API (orders part), for tests,
-// benchmarks and the demo. Shares no code with the plugin (src/).
+// Kaspi sandbox: a stand-in HTTP server for the Kaspi.kz Shop API (orders and product content),
+// for tests, benchmarks and the demo. Shares no code with the plugin (src/).
 
+import { DEFAULT_CONTENT_SETTINGS, mergeContentSettings } from "./content/settings"
 import { FaultInjector, validateFaultConfig } from "./faults"
 import { buildApiRouter } from "./routes"
 import type { ControlTarget } from "./routes/control"
 import { SandboxHttpServer } from "./server"
 import { SandboxError, SandboxStore } from "./store"
 import type {
+  ContentSettingsInput,
   FaultConfig,
   KaspiEventOptions,
   KaspiSandbox,
@@ -24,6 +26,11 @@ export { SandboxError } from "./store"
 export { isDefaultUserAgent } from "./waf"
 export { GUIDE_EXAMPLE_VARIANTS } from "./variants"
 export { SEND_CODE_MODES } from "./send-code"
+export { CONTENT_CATEGORIES, guideImportProduct } from "./content/catalog"
+export { DEFAULT_CONTENT_SETTINGS } from "./content/settings"
+
+/** Fault routes for the content API: `setFaults({ rate: 1, kinds: ["timeout"], routes: CONTENT_API_ROUTES })` hangs it. */
+export const CONTENT_API_ROUTES = ["/products/"]
 
 export const DEFAULT_TOKEN = "test-token"
 export const DEFAULT_MERCHANT_ID = "30123456"
@@ -38,6 +45,7 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
   if (windowRule !== "almaty-days-inclusive" && windowRule !== "ms") throw new Error('windowRule must be "almaty-days-inclusive" or "ms"')
   const zeroQuantityLines = opts.zeroQuantityLines ?? "keep"
   if (zeroQuantityLines !== "keep" && zeroQuantityLines !== "remove") throw new Error('zeroQuantityLines must be "keep" or "remove"')
+  const content = mergeContentSettings(DEFAULT_CONTENT_SETTINGS, opts.content ?? {})
 
   const store = new SandboxStore({
     tokens,
@@ -48,6 +56,7 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     lenient: opts.lenient === true,
     windowRule,
     zeroQuantityLines,
+    content,
   })
   const faults = new FaultInjector(seed)
 
@@ -78,6 +87,15 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     actions: () => store.actions(),
     requests: () => store.requests(),
     requestCountsByState: () => store.requestCountsByState(),
+    contentImports: () => store.content.list(),
+    getContentSettings: () => store.content.getSettings(),
+    setContentSettings: (input: ContentSettingsInput) => {
+      try {
+        return store.content.setSettings(input)
+      } catch (e) {
+        throw new SandboxError(e instanceof Error ? e.message : String(e))
+      }
+    },
     reset: () => {
       store.reset()
       faults.reset()
@@ -113,6 +131,11 @@ export async function startKaspiSandbox(opts: KaspiSandboxOptions = {}): Promise
     actions: api.actions,
     requests: api.requests,
     requestCountsByState: api.requestCountsByState,
+    contentImports: api.contentImports,
+    getContentSettings: api.getContentSettings,
+    setContentSettings: api.setContentSettings,
+    setContentStatusNames: (statusNames) => api.setContentSettings({ statusNames }),
+    setContentProcessingDelay: (processingDelayMs) => api.setContentSettings({ processingDelayMs }),
     reset: api.reset,
   }
 }

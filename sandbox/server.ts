@@ -4,10 +4,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { Socket } from "node:net"
 import { FaultInjector, HTML_404, MALFORMED_JSON, html5xx, type FaultDecision } from "./faults"
-import { JSON_API, header, parseJsonBody, readBody, send, sendJson, type ApiContext, type ApiResult } from "./http"
+import { JSON_API, MAX_BODY_BYTES, header, parseJsonBody, readBody, send, sendJson, type ApiContext, type ApiResult } from "./http"
 import { errorBody } from "./json-api"
 import type { Router } from "./router"
-import type { ApiHandler } from "./routes"
+import { PRODUCT_IMPORT_ROUTE, type ApiHandler } from "./routes"
 import { handleControl, type ControlTarget } from "./routes/control"
 import { labelWrite } from "./routes/write-actions"
 import type { SandboxStore } from "./store"
@@ -21,6 +21,8 @@ export interface ServerOptions {
 }
 
 const HTML = "text/html; charset=utf-8"
+/** How long the socket of a refused (413) body stays half-open so the client reads the answer. */
+const TOO_LARGE_GRACE_MS = 1000
 const API_PREFIX = "/shop/api"
 
 export class SandboxHttpServer {
@@ -94,7 +96,12 @@ export class SandboxHttpServer {
     const origin = req.headers.host ? `http://${req.headers.host}` : this.fallbackOrigin
 
     if (path === "/__sandbox" || path.startsWith("/__sandbox/")) {
-      const { text } = await readBody(req)
+      const { text, tooLarge } = await readBody(req)
+      if (tooLarge) {
+        this.closeAfterAnswer(req, res)
+        sendJson(res, 413, { error: `body over ${MAX_BODY_BYTES} bytes` }, "application/json; charset=utf-8")
+        return
+      }
       const parsed = parseJsonBody(text)
       const r = handleControl(this.control, { method, path, query: url.searchParams, body: parsed.body, bodyError: parsed.error })
       sendJson(res, r.status, r.json, "application/json; charset=utf-8")
@@ -126,7 +133,10 @@ export class SandboxHttpServer {
       return
     }
 
-    const { text, tooLarge } = await readBody(req)
+    // A product import may be large (payload 13: up to 10,000 products); everything else stays small.
+    const bodyLimit = match.name === PRODUCT_IMPORT_ROUTE ? this.store.content.getSettings().maxBodyBytes : MAX_BODY_BYTES
+    const { text, tooLarge } = await readBody(req, bodyLimit)
+    if (tooLarge) this.closeAfterAnswer(req, res)
     const parsed = parseJsonBody(text)
     const isWrite = method !== "GET" && method !== "HEAD"
     const shop = merchantId ? this.store.shop(merchantId) : null
@@ -199,6 +209,19 @@ export class SandboxHttpServer {
       return
     }
     this.write(res, result)
+  }
+
+  /**
+   * The rest of a refused body is not read: the answer says `Connection: close`, the socket is
+   * half-closed once it is sent (the client can still read it) and destroyed shortly after.
+   */
+  private closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader("Connection", "close")
+    const socket = req.socket
+    res.once("finish", () => {
+      socket.end()
+      this.later(TOO_LARGE_GRACE_MS, () => socket.destroy())
+    })
   }
 
   private write(res: ServerResponse, r: ApiResult): void {

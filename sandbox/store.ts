@@ -2,6 +2,7 @@
 // recorded actions/requests, and the operations that change orders.
 
 import { SandboxClock } from "./clock"
+import { ContentStore } from "./content/imports"
 import { checkOrderAllowsEntryCancel, planEntryCancel, type EntryCancelPlan, type EntryCancelRequest } from "./entry-cancel"
 import { DEFAULT_CATALOG } from "./kazakh-data"
 import {
@@ -25,6 +26,7 @@ import {
 } from "./state-machine"
 import { sendCodeAnswerProblem } from "./send-code"
 import type {
+  ContentSettings,
   KaspiEventOptions,
   KaspiSideEvent,
   OrderInput,
@@ -76,6 +78,7 @@ export interface StoreOptions {
   lenient: boolean
   windowRule: WindowRule
   zeroQuantityLines: ZeroQuantityLines
+  content: ContentSettings
 }
 
 function merchantIdsFor(tokens: string[], first: string): string[] {
@@ -89,6 +92,8 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
 
 export class SandboxStore {
   readonly clock: SandboxClock
+  /** the product content API's imports and settings (API.md a.14) */
+  readonly content: ContentStore
   readonly merchantIds: string[]
   private readonly tokenToMerchant = new Map<string, string>()
   private shops = new Map<string, Shop>()
@@ -106,6 +111,7 @@ export class SandboxStore {
 
   constructor(readonly options: StoreOptions) {
     this.clock = new SandboxClock(options.startTime)
+    this.content = new ContentStore(this.clock, options.content, options.seed)
     this.merchantIds = merchantIdsFor(options.tokens, options.merchantId)
     options.tokens.forEach((t, i) => this.tokenToMerchant.set(t, this.merchantIds[i]))
     this.clock.onStep(() => this.onClockStep())
@@ -117,6 +123,7 @@ export class SandboxStore {
   reset(): void {
     this.clock.reset()
     this.resetState()
+    this.content.reset()
   }
 
   private resetState(): void {
@@ -454,6 +461,7 @@ export class SandboxStore {
   }
 
   private onClockStep(): void {
+    this.content.settleDue()
     for (const order of this.byCode.values()) {
       if (order.pendingCancellation && order.status === "CANCELLING") {
         this.apply(order, { status: "CANCELLED", state: "ARCHIVE", pendingCancellation: false }, ["ARCHIVED"])

@@ -308,6 +308,7 @@ export type ActionName =
   | "ENTRY_CANCEL"
   | "PARTIAL_CANCEL"
   | "IMEI"
+  | "PRODUCT_IMPORT"
   | "UNKNOWN"
 
 /** Answers to COMPLETED step 1 (X-Send-Code: true, empty X-Security-Code); API.md a.11, §f.10. */
@@ -378,6 +379,74 @@ export interface RecordedRequest {
   userAgent?: string
 }
 
+// ── the product content API (API.md a.14) ────────────────────────────────────────────────────
+
+/** The import statuses as the API names them (sources conflict: UPLOADED/FINISHED/ABORTED vs PROCESSING/COMPLETED/ERROR). */
+export interface ContentStatusNames {
+  uploaded: string
+  finished: string
+  aborted: string
+}
+
+/** Per-SKU `state` names in `/products/import/result` (payload 12 shows FINISHED for an imported SKU). */
+export interface ContentSkuStates {
+  success: string
+  error: string
+  warning: string
+  skipped: string
+}
+
+export interface ContentSettings {
+  statusNames: ContentStatusNames
+  skuStates: ContentSkuStates
+  /** sandbox-clock ms from upload to FINISHED/ABORTED; fixed per import when it is received */
+  processingDelayMs: number
+  /** POST /products/import bodies above this are refused with 413 */
+  maxBodyBytes: number
+}
+
+export interface ContentSettingsInput {
+  statusNames?: Partial<ContentStatusNames>
+  skuStates?: Partial<ContentSkuStates>
+  processingDelayMs?: number
+  maxBodyBytes?: number
+}
+
+export type ContentImportPhase = "uploaded" | "finished" | "aborted"
+export type ContentSkuOutcome = "success" | "error" | "warning" | "skipped"
+
+export interface ContentSkuResult {
+  state: string
+  errors?: string[]
+  warnings?: string[]
+}
+
+/** `GET /products/import/result` (API.md a.14). */
+export interface ContentImportResult {
+  errors: number
+  warnings: number
+  skipped: number
+  total: number
+  result: Record<string, ContentSkuResult>
+}
+
+/** One import as the sandbox received it (contentImports()); status names as the API shows them now. */
+export interface ContentImportRecord {
+  code: string
+  merchantId: string
+  /** sandbox clock, ms */
+  receivedAt: number
+  /** sandbox clock, ms: when it becomes FINISHED or ABORTED */
+  dueAt: number
+  contentType: string
+  /** the parsed JSON body, as sent */
+  body: unknown
+  phase: ContentImportPhase
+  status: string
+  description?: string
+  result?: ContentImportResult
+}
+
 export interface KaspiSandboxOptions {
   port?: number
   host?: string
@@ -399,6 +468,8 @@ export interface KaspiSandboxOptions {
   windowRule?: WindowRule
   /** remainedQuantity 0 keeps the line with quantity 0 (default "keep") or removes it */
   zeroQuantityLines?: ZeroQuantityLines
+  /** the product content API: status names, per-SKU states, processing delay, import body cap (README, "Content API") */
+  content?: ContentSettingsInput
   log?: (line: string) => void
 }
 
@@ -428,5 +499,12 @@ export interface KaspiSandbox {
   requests(): RecordedRequest[]
   /** GET /v2/orders list calls (not by-code) counted by their filter[orders][state] value(s) */
   requestCountsByState(): Record<string, number>
+  /** Every POST /products/import the API took (it answered UPLOADED), oldest first. */
+  contentImports(): ContentImportRecord[]
+  getContentSettings(): ContentSettings
+  /** Changes what is given; the rest stays. Names apply to every import from now on, the delay to new ones. */
+  setContentSettings(input: ContentSettingsInput): ContentSettings
+  setContentStatusNames(names: Partial<ContentStatusNames>): ContentSettings
+  setContentProcessingDelay(ms: number): ContentSettings
   reset(): void
 }

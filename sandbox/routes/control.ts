@@ -6,6 +6,9 @@ import { Router } from "../router"
 import { isKaspiSideEvent, KASPI_SIDE_EVENTS } from "../state-machine"
 import { SandboxError } from "../store"
 import type {
+  ContentImportRecord,
+  ContentSettings,
+  ContentSettingsInput,
   FaultConfig,
   KaspiEventOptions,
   KaspiSideEvent,
@@ -42,6 +45,9 @@ export interface ControlTarget {
   actions(): RecordedAction[]
   requests(): RecordedRequest[]
   requestCountsByState(): Record<string, number>
+  contentImports(): ContentImportRecord[]
+  getContentSettings(): ContentSettings
+  setContentSettings(input: ContentSettingsInput): ContentSettings
   reset(): void
 }
 
@@ -83,6 +89,7 @@ const router = new Router<ControlHandler>()
     faults: t.getFaults(),
     mode: t.mode(),
     sendCodeAnswer: t.getSendCodeAnswer(),
+    content: t.getContentSettings(),
   }))
   .add("POST", "/reset", (t) => {
     t.reset()
@@ -152,6 +159,10 @@ const router = new Router<ControlHandler>()
     const actions = t.actions().filter((a) => (!code || a.code === code) && (!action || a.action === action) && (!result || a.result === result))
     return { actions }
   })
+  // The product content API (API.md a.14): settings, and the imports received.
+  .add("GET", "/content", (t) => t.getContentSettings())
+  .add("POST", "/content", (t, req) => t.setContentSettings(bodyObject(req) as ContentSettingsInput))
+  .add("GET", "/content/imports", (t) => ({ imports: t.contentImports() }))
   .add("GET", "/requests", (t) => {
     const requests = t.requests()
     const countsByRoute: Record<string, number> = {}

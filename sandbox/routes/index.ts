@@ -3,6 +3,7 @@
 import type { ApiContext, ApiResult } from "../http"
 import { Router } from "../router"
 import { getCity, listCities } from "./cities"
+import { getImport, getImportResult, getImportSchema, listAttributes, listAttributeValues, listCategories, postImport } from "./content"
 import { getEntry, getEntryPointOfService, getEntryProduct } from "./entries"
 import { imeiOperation } from "./imei"
 import { listOrders } from "./orders-list"
@@ -38,4 +39,15 @@ export function buildApiRouter(): Router<ApiHandler> {
     .add("PUT", "/orderPartialCancel/:orderId", orderPartialCancel)
     .add("POST", "/v2/orderEntryImeiOperation", imeiOperation)
     .add("GET", "/waybill/:token", getWaybill)
+    // The product content API (a.14), plain JSON.
+    .add("GET", "/products/classification/categories", listCategories)
+    .add("GET", "/products/classification/attributes", listAttributes)
+    .add("GET", "/products/classification/attribute/values", listAttributeValues)
+    .add("GET", "/products/import/schema", getImportSchema)
+    .add("POST", "/products/import", postImport)
+    .add("GET", "/products/import", getImport)
+    .add("GET", "/products/import/result", getImportResult)
 }
+
+/** The route whose body may be larger than MAX_BODY_BYTES (up to the content settings' maxBodyBytes). */
+export const PRODUCT_IMPORT_ROUTE = "POST /products/import"

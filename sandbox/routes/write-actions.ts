@@ -55,6 +55,8 @@ export function labelWrite(
     action = "IMEI"
     const entryId = entryIdOfBody(body)
     orderId = entryId ? orderIdFromEntryId(entryId) : null
+  } else if (method === "POST" && apiPath === "/products/import") {
+    action = "PRODUCT_IMPORT"
   } else if (method === "PUT" && apiPath.startsWith("/orderPartialCancel/")) {
     action = "PARTIAL_CANCEL"
     try {

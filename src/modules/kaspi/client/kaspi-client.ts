@@ -11,6 +11,7 @@ import {
   type KaspiOrderState,
   type KaspiPartialCancelReason,
 } from "./schemas"
+import { KaspiContentClient, type KaspiContentOptions } from "./kaspi-content-client"
 import { KaspiTransport, type KaspiRequest, type KaspiTransportOptions } from "./transport"
 import { redactSecrets } from "../secret"
 
@@ -68,8 +69,10 @@ export interface EntryCancel {
 
 export interface KaspiClientOptions extends KaspiTransportOptions {
   merchantId: string
-  /** productsMs has no caller until the product content API (API.md a.14) comes back with a feature; kept as an option. */
+  /** productsMs: each product content request (API.md a.14; 60 s in the plugin's options). */
   timeouts: { ordersMs: number; productsMs: number; waybillMs: number }
+  /** The product content API's import Content-Type and status names (its timeout is timeouts.productsMs). */
+  content?: Omit<KaspiContentOptions, "timeoutMs">
   /** The creationDate windows asked for (default: 13 days, 1 h overlap; see date-windows.ts). */
   window?: WindowShape
 }
@@ -77,14 +80,17 @@ export interface KaspiClientOptions extends KaspiTransportOptions {
 /**
  * Typed access to one Kaspi shop's Shop API: only the endpoints a feature
  * calls (orders a.1–a.2, entries a.4, cities a.9, status changes a.11, entry
- * cancel a.12, the waybill). Every response is validated; every failure is a
- * KaspiApiError.
+ * cancel a.12, the waybill; the product content API a.14 is `content`). Every
+ * response is validated; every failure is a KaspiApiError.
  */
 export class KaspiClient {
   private readonly transport: KaspiTransport
+  /** The product content API (API.md a.14), on the same transport: one rate limit for both. */
+  readonly content: KaspiContentClient
 
   constructor(private readonly opts: KaspiClientOptions) {
     this.transport = new KaspiTransport(opts)
+    this.content = new KaspiContentClient(this.transport, { ...opts.content, timeoutMs: opts.timeouts.productsMs })
   }
 
   get merchantId(): string {
