@@ -10,7 +10,10 @@
  * tables are filled in bulk SQL (bench/lib/history-seed.ts: 300 orders a day,
  * 10 events and 2 actions per order, 50 feed builds) and a few real Medusa
  * orders (createOrderWorkflow) are linked to Kaspi orders as the import links
- * them; then each operation runs 2 times untimed and `--reps` times timed.
+ * them; then the operations run in rounds, each once a round: 2 rounds
+ * untimed, `--reps` rounds timed, the median of each kept (a burst of
+ * background work then costs one round of every operation, not every run of
+ * one).
  *
  * Admin routes are called in process, not over HTTP: the route's own
  * middlewares (the zod validators of src/api) then its handler
