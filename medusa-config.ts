@@ -30,6 +30,7 @@ export default defineConfig({
         orders: { polling: process.env.KASPI_POLLING === "true" },
         actions: { retryInBackground: process.env.KASPI_POLLING === "true" },
         retention: { enabled: process.env.KASPI_POLLING === "true" },
+        cards: { followInBackground: process.env.KASPI_POLLING === "true" },
         // The notification tests read them in English; every other test gets the default (Russian).
         notifications: { language: process.env.KASPI_NOTIFICATIONS_LANGUAGE === "en" ? "en" : "ru" },
       },

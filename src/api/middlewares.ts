@@ -3,6 +3,7 @@ import { adminKaspiOrdersMiddlewares } from "./admin/kaspi/middlewares"
 import { adminKaspiFeedMiddlewares } from "./admin/kaspi/feed/middlewares"
 import { adminKaspiOverviewMiddlewares } from "./admin/kaspi/overview/middlewares"
 import { adminKaspiDeadlinesMiddlewares } from "./admin/kaspi/deadlines/middlewares"
+import { adminKaspiCardsMiddlewares } from "./admin/kaspi/cards/middlewares"
 import { requireJsonBody } from "./admin/kaspi/require-json-body"
 
 export default defineMiddlewares({
@@ -13,5 +14,6 @@ export default defineMiddlewares({
     ...adminKaspiFeedMiddlewares,
     ...adminKaspiOverviewMiddlewares,
     ...adminKaspiDeadlinesMiddlewares,
+    ...adminKaspiCardsMiddlewares,
   ],
 })

@@ -1,5 +1,6 @@
 import { applyPriceRule, pickCityPrice, pickMainPrice } from "./price-rule"
 import { renderModel } from "./model-template"
+import { brandOf } from "./brand-of"
 import type { FeedSettings } from "./settings"
 import { hasInvalidXmlChars, stripInvalidXmlChars } from "./xml-escape"
 import type { CatalogVariantRow, FeedAvailability, FeedOffer, FeedWarning, StoreMapping } from "./types"
@@ -25,23 +26,6 @@ export type MapResult =
 
 function isTrue(v: unknown): boolean {
   return v === true || v === "true" || v === 1 || v === "1"
-}
-
-function brandOf(row: CatalogVariantRow, s: FeedSettings): string {
-  switch (s.brand_source) {
-    case "metadata": {
-      const v = row.product_metadata?.[s.brand_value]
-      return typeof v === "string" || typeof v === "number" ? String(v) : ""
-    }
-    case "type":
-      return row.product_type ?? ""
-    case "collection":
-      return row.collection_title ?? ""
-    case "fixed":
-      return s.brand_value
-    default:
-      return ""
-  }
 }
 
 /** The variant's pre-order override, as given (validation checks the range). */

@@ -185,6 +185,34 @@ const retentionSchema = z
 
 export type KaspiRetentionOptions = z.infer<typeof retentionSchema>
 
+const nameList = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)])
+
+/**
+ * Kaspi product cards (issue #18, API.md a.14): how imports are followed and
+ * how long Kaspi's classification is cached, and the content API's forms where
+ * sources conflict (the import's Content-Type, the names of statuses).
+ */
+const cardsSchema = z
+  .object({
+    /** Run the job that follows sent imports (every minute). Off only in tests that drive it themselves. */
+    followInBackground: z.boolean().default(true),
+    /** An import still processing is asked about again after this long. */
+    followEverySeconds: z.number().int().min(10).max(3600).default(60),
+    /** An import Kaspi has not finished after this long is given up on ("unknown"). */
+    giveUpAfterHours: z.number().int().min(1).max(720).default(24),
+    /** Kaspi's categories, attributes and values are read again after this long (or on a refresh). */
+    classificationTtlHours: z.number().min(0).max(720).default(24),
+    /** How POST /products/import labels its body (API.md a.14: text/plain in the guide's example). */
+    importContentType: z.enum(["text/plain", "application/json"]).default("text/plain"),
+    /** Kaspi's names for an import's status, where they differ from both documented sets. */
+    importStatusNames: z.object({ uploaded: nameList, finished: nameList, aborted: nameList }).partial().strict().optional(),
+    /** Kaspi's names for a SKU's state in an import's result. */
+    skuStateNames: z.object({ imported: nameList, error: nameList, warning: nameList, skipped: nameList }).partial().strict().optional(),
+  })
+  .strict()
+
+export type KaspiCardsOptions = z.infer<typeof cardsSchema>
+
 export const kaspiPluginOptionsSchema = z
   .object({
     accounts: z.array(accountSchema).optional(),
@@ -221,6 +249,7 @@ export const kaspiPluginOptionsSchema = z
     reconcile: reconcileSchema.default(reconcileSchema.parse({})),
     retention: retentionSchema.default(retentionSchema.parse({})),
     notifications: kaspiNotificationOptionsSchema.default(() => kaspiNotificationOptionsSchema.parse({})),
+    cards: cardsSchema.default(cardsSchema.parse({})),
   })
 // Not strict: Medusa adds its own keys (e.g. `database`) to every module's options.
 // Unknown keys are reported as warnings instead (see unknownOptionKeys).
@@ -268,6 +297,7 @@ export interface KaspiResolvedOptions {
   reconcile: KaspiReconcileOptions
   retention: KaspiRetentionOptions
   notifications: KaspiNotificationOptions
+  cards: KaspiCardsOptions
 }
 
 export class KaspiOptionsError extends Error {
@@ -350,5 +380,6 @@ export function resolveKaspiOptions(
     reconcile: o.reconcile,
     retention: o.retention,
     notifications: o.notifications,
+    cards: o.cards,
   }
 }

@@ -16,11 +16,12 @@ import type {
   KaspiPollLease,
   KaspiRetention,
   KaspiServices,
+  KaspiCards,
 } from "./services/kaspi-services"
 import { reviveGivenUpActions, type KaspiReviveReason } from "./services/revive-given-up-actions"
 import {
   KaspiAccountCredential, KaspiAccountSettings, KaspiAction, KaspiBackfill, KaspiEvent, KaspiFeedArtifact, KaspiFeedBuild, KaspiFeedConfig,
-  KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState,
+  KaspiOrder, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState, KaspiCard, KaspiCardImport, KaspiCardCategoryMapping, KaspiClassificationCache,
 } from "./models"
 
 export * from "./types"
@@ -37,6 +38,8 @@ type Ctx = Context<EntityManager>
 class KaspiModuleService extends MedusaService({
   KaspiOrder, KaspiEvent, KaspiSkuMapping, KaspiStoreMapping, KaspiSyncState, KaspiAccountSettings, KaspiFeedConfig, KaspiFeedBuild,
   KaspiFeedArtifact, KaspiAction, KaspiAccountCredential, KaspiBackfill,
+  // Kaspi product cards (issue #18): the ledger and the classification cache behind `cards` below.
+  KaspiCard, KaspiCardImport, KaspiCardCategoryMapping, KaspiClassificationCache,
 }) {
   /** The services this facade stands before (services/kaspi-services.ts). */
   protected readonly svc_: KaspiServices
@@ -49,6 +52,11 @@ class KaspiModuleService extends MedusaService({
 
   __hooks = {
     onApplicationShutdown: async () => this.svc_.kaspiClientPool.closeAll(),
+  }
+
+  /** Kaspi product cards (issue #18): the card ledger, the category mappings and the cached classification. */
+  cards(): KaspiCards {
+    return { ledger: this.svc_.kaspiCardLedger, mappings: this.svc_.kaspiCardMappings, classification: this.svc_.kaspiClassification }
   }
 
   // Accounts, options and tokens (services/kaspi-accounts.ts)

@@ -153,3 +153,23 @@ describe("polling intervals", () => {
     expect(() => resolveKaspiOptions({ merchantId: "1", token: "t", orders: { archiveRead: "sometimes" } }, {})).toThrow(KaspiOptionsError)
   })
 })
+
+describe("cards", () => {
+  it("follows imports every minute, gives up after a day, caches the classification a day, posts text/plain", () => {
+    expect(resolveKaspiOptions({ merchantId: "1" }, {}).cards).toEqual({
+      followInBackground: true,
+      followEverySeconds: 60,
+      giveUpAfterHours: 24,
+      classificationTtlHours: 24,
+      importContentType: "text/plain",
+    })
+  })
+
+  it("takes Kaspi's status names and refuses an unknown key or content type", () => {
+    const o = resolveKaspiOptions({ merchantId: "1", cards: { importStatusNames: { finished: ["DONE", "COMPLETED"] } } }, {})
+    expect(o.cards.importStatusNames).toEqual({ finished: ["DONE", "COMPLETED"] })
+    expect(() => resolveKaspiOptions({ merchantId: "1", cards: { importStatusNames: { done: "X" } } }, {})).toThrow(/cards\.importStatusNames/)
+    expect(() => resolveKaspiOptions({ merchantId: "1", cards: { importContentType: "text/csv" } }, {})).toThrow(/cards\.importContentType/)
+    expect(() => resolveKaspiOptions({ merchantId: "1", cards: { followEverySeconds: 1 } }, {})).toThrow(/cards\.followEverySeconds/)
+  })
+})

@@ -61,6 +61,7 @@ export class KaspiClientPool {
       maxConcurrentRequests: o.maxConcurrentRequests,
       retry: o.retry,
       timeouts: o.timeouts,
+      content: { importContentType: o.cards.importContentType, importStatusNames: o.cards.importStatusNames, skuStateNames: o.cards.skuStateNames },
       window: { maxMs: o.orders.windowDays * DAY_MS, overlapMs: o.orders.windowOverlapMinutes * 60_000 },
       logger: {
         debug: (m) => this.logger_.debug(m),

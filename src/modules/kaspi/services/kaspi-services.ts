@@ -10,6 +10,9 @@ import type { KaspiOutbox } from "./kaspi-outbox"
 import type { KaspiPollLease } from "./kaspi-poll-lease"
 import type { KaspiRetention } from "./kaspi-retention"
 import type { KaspiTokenChanges } from "./kaspi-token-changes"
+import type { KaspiCardLedger } from "./kaspi-card-ledger"
+import type { KaspiCardMappings } from "./kaspi-card-mappings"
+import type { KaspiClassification } from "./kaspi-classification"
 
 export type {
   KaspiAccounts,
@@ -24,6 +27,16 @@ export type {
   KaspiPollLease,
   KaspiRetention,
   KaspiTokenChanges,
+  KaspiCardLedger,
+  KaspiCardMappings,
+  KaspiClassification,
+}
+
+/** Kaspi product cards (issue #18), reached through the facade's one `cards()`. */
+export interface KaspiCards {
+  ledger: KaspiCardLedger
+  mappings: KaspiCardMappings
+  classification: KaspiClassification
 }
 
 /**
@@ -46,4 +59,7 @@ export type KaspiServices = {
   kaspiBackfills: KaspiBackfills
   kaspiRetention: KaspiRetention
   kaspiTokenChanges: KaspiTokenChanges
+  kaspiCardLedger: KaspiCardLedger
+  kaspiCardMappings: KaspiCardMappings
+  kaspiClassification: KaspiClassification
 }
