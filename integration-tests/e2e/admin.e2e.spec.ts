@@ -692,3 +692,79 @@ describe("with Kaspi orders imported (through the stored token)", () => {
     })
   })
 })
+
+describe("Kaspi product cards", () => {
+  it("fills a product's Kaspi card: picks a category, fills its mandatory attributes, checks and sends it, and shows Kaspi's result", async () => {
+    const sb = app.sandbox
+    // The shop's token is stored by the first test; run alone (-t), this test stores it itself.
+    const { body: accounts } = await app.api("GET", "/admin/kaspi/accounts")
+    if (!accounts.accounts[0].hasToken) expect((await app.api("POST", "/admin/kaspi/accounts/default/token", { token: TOKEN })).status).toBe(200)
+    sb.setContentProcessingDelay(1_000)
+    const created = await app.api("POST", "/admin/products", {
+      title: "Смартфон Kaspi Card 256 ГБ",
+      description: "<p>Новый смартфон</p>",
+      thumbnail: "https://example.com/kaspi-card-phone.jpg",
+      metadata: { brand: "KaspiDemo" },
+      options: [{ title: "Color", values: ["черный"] }],
+      variants: [{ title: "Black", sku: "KSP-CARD-256", options: { Color: "черный" }, prices: [{ currency_code: "kzt", amount: 199990 }] }],
+    })
+    expect(created.status).toBe(200)
+    const productId = created.body.product.id
+
+    await page.goto(`/app/products/${productId}`)
+    const section = page.getByTestId("kaspi-product-card")
+    await section.waitFor()
+    await section.getByTestId("kaspi-card-open").click()
+    const drawer = page.getByTestId("kaspi-card-drawer")
+    await drawer.waitFor()
+    await drawer.getByTestId("kaspi-card-category-search").fill("Смартф")
+    await drawer.locator('[data-testid="kaspi-card-category"][data-code="Master - Smartphones"]').click()
+    await drawer.getByTestId("kaspi-card-chosen-category").waitFor()
+
+    // Mandatory first: the model as text, colour and memory from Kaspi's values, the diagonal as a number.
+    const attrs = drawer.getByTestId("kaspi-card-attribute")
+    await attrs.first().waitFor()
+    const mandatory = await attrs.evaluateAll((els) => els.map((e) => e.textContent?.includes("Mandatory")))
+    expect(mandatory.indexOf(false)).toBeGreaterThan(0)
+    expect(mandatory.slice(mandatory.indexOf(false))).not.toContain(true)
+    await drawer.getByTestId("kaspi-card-attr-Smartphones-Model").fill("Kaspi Card 256")
+    await drawer.getByTestId("kaspi-card-attr-Smartphones-Color").click()
+    await page.getByRole("option", { name: "черный" }).click()
+    await drawer.getByTestId("kaspi-card-attr-Smartphones-Built-in-memory").click()
+    await page.getByRole("option", { name: "256 ГБ" }).click()
+    await drawer.getByTestId("kaspi-card-attr-Smartphones-Screen-diagonal").fill("6.1")
+
+    await drawer.getByTestId("kaspi-card-check-button").click()
+    const checked = drawer.locator('[data-testid="kaspi-card-check-row"][data-sku="KSP-CARD-256"]')
+    await checked.waitFor()
+    expect(await checked.innerText()).toContain("Ready to send")
+    await shot(page, "30-kaspi-card-form")
+    expect(sb.contentImports()).toHaveLength(0)
+
+    await drawer.getByTestId("kaspi-card-send").click()
+    await drawer.waitFor({ state: "detached" })
+    const imports = sb.contentImports()
+    expect(imports).toHaveLength(1)
+    expect(imports[0].body).toEqual([
+      expect.objectContaining({
+        sku: "KSP-CARD-256",
+        title: "Смартфон Kaspi Card 256 ГБ",
+        brand: "KaspiDemo",
+        category: "Master - Smartphones",
+        images: [{ url: "https://example.com/kaspi-card-phone.jpg" }],
+      }),
+    ])
+
+    // Kaspi processes the import; "Refresh" asks for its status and result now instead of at the next job run.
+    sb.advanceClock(5_000)
+    await until("Kaspi's result on the product's card", async () => {
+      if ((await section.locator('[data-testid="kaspi-card-import"][data-status="finished"]').count()) === 1) return true
+      const refresh = section.getByTestId("kaspi-card-import-refresh")
+      if (await refresh.count()) await refresh.first().click({ timeout: 2_000 }).catch(() => undefined)
+      return false
+    })
+    await section.locator('[data-testid="kaspi-card-sku"][data-state="finished"]').waitFor()
+    expect(await section.getByTestId("kaspi-card-sku-result").first().innerText()).toMatch(/^KSP-CARD-256: imported/)
+    await shot(page, "31-kaspi-card-result", { element: '[data-testid="kaspi-product-card"]' })
+  })
+})

@@ -58,7 +58,7 @@ export class KaspiApiAnswerError extends Error {
  * whole: the SDK's FetchError keeps only `message`, and the admin needs the
  * refusal's code to say it in the user's language (issue #19).
  */
-async function postKeepingError<T>(path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
+export async function postKeepingError<T>(path: string, body: Record<string, unknown>, headers?: Record<string, string>): Promise<T> {
   const base = (__BACKEND_URL__ || "").replace(/\/$/, "")
   const resp = await fetch(`${base}${path}`, {
     method: "POST",
@@ -178,6 +178,13 @@ export const kaspiApi = {
 export const medusaApi = {
   stockLocations: () =>
     get<{ stock_locations: { id: string; name: string }[] }>("/admin/stock-locations", { limit: 200, fields: "id,name" }),
+  /** The products the bulk card form offers, with their SKUs. */
+  products: (q: string) =>
+    get<{ products: { id: string; title: string; variants?: { sku: string | null }[] | null }[] }>("/admin/products", {
+      q: q || undefined,
+      limit: 50,
+      fields: "id,title,variants.sku",
+    }),
   variants: (q: string) =>
     get<{ variants: { id: string; title: string | null; sku: string | null; product?: { title: string } | null }[] }>(
       "/admin/product-variants",

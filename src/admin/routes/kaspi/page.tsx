@@ -1,8 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { TextLink } from "../../components/common/text-link"
 import { ArrowPath, BuildingStorefront } from "@medusajs/icons"
 import { Button, Container, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { Link } from "react-router-dom"
 import { BackfillDrawer } from "../../components/kaspi-page/backfill-drawer"
 import { BackfillProgress } from "../../components/kaspi-page/backfill-progress"
 import { FailedActions } from "../../components/kaspi-page/failed-actions"
@@ -66,9 +66,8 @@ const KaspiPage = () => {
           subtitle={t("page.subtitle")}
           actions={
             <>
-              <Link to="/kaspi/events" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small" data-testid="kaspi-event-log-link">
-                {t("eventLog.title")}
-              </Link>
+              <TextLink to="/kaspi/events" testId="kaspi-event-log-link">{t("eventLog.title")}</TextLink>
+              <TextLink to="/kaspi/cards" testId="kaspi-cards-link">{t("cards.bulkTitle")}</TextLink>
               <BackfillDrawer />
               <Button size="small" variant="secondary" isLoading={syncing} onClick={syncNow} data-testid="kaspi-sync-now">
                 <ArrowPath />

@@ -1,6 +1,6 @@
 import { Badge, Container, Table, Text } from "@medusajs/ui"
+import { TextLink } from "../../../components/common/text-link"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import { SectionHeader } from "../../../components/common/section"
 import { ListState } from "../../../components/common/list-state"
 import { Pager } from "../../../components/common/pager"
@@ -43,9 +43,7 @@ const KaspiEventLogPage = () => {
         title={t("eventLog.title")}
         subtitle={t("eventLog.subtitle")}
         actions={
-          <Link to="/kaspi" className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small">
-            {t("eventLog.back")}
-          </Link>
+          <TextLink to="/kaspi">{t("eventLog.back")}</TextLink>
         }
       />
       <EventFilters
