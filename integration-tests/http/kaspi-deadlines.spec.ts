@@ -72,10 +72,11 @@ medusaIntegrationTestRunner({
 
       const list = (await api.get(`/admin/kaspi/orders?limit=50`, admin)).data.kaspi_orders as AdminKaspiOrderListItem[]
       const deadlineOf = (id: string) => list.find((o) => o.id === id)?.deadline
-      expect(deadlineOf(soon.id)).toEqual({ kind: "accept", due_at: new Date(now - 50 * MIN + 60 * MIN).toISOString() })
-      expect(deadlineOf(later.id)).toEqual({ kind: "accept", due_at: new Date(now - 20 * MIN + 60 * MIN).toISOString() })
+      // Each with the warning's lead time (deadlineWarnMinutes), which turns the card's countdown orange.
+      expect(deadlineOf(soon.id)).toEqual({ kind: "accept", due_at: new Date(now - 50 * MIN + 60 * MIN).toISOString(), warn_minutes: 15 })
+      expect(deadlineOf(later.id)).toEqual({ kind: "accept", due_at: new Date(now - 20 * MIN + 60 * MIN).toISOString(), warn_minutes: 15 })
       // The sandbox plans the courier's pick-up a day after creation (kaspiDelivery.courierTransmissionPlanningDate).
-      expect(deadlineOf(courier.id)).toEqual({ kind: "handover", due_at: new Date(now - 2 * 60 * MIN + DAY).toISOString() })
+      expect(deadlineOf(courier.id)).toEqual({ kind: "handover", due_at: new Date(now - 2 * 60 * MIN + DAY).toISOString(), warn_minutes: 15 })
 
       const widget = (await api.get(`/admin/kaspi/orders/${soon.order_id}`, admin)).data
       expect(widget.kaspi_order.deadline).toEqual(deadlineOf(soon.id))
@@ -84,7 +85,7 @@ medusaIntegrationTestRunner({
       const due = (await api.get(`/admin/kaspi/deadlines?account_id=${ACCOUNT}`, admin)).data as AdminKaspiDeadlinesResponse
       expect(due).toMatchObject({ accept_within_minutes: 60, warn_minutes: 15 })
       expect(due.deadlines.map((d) => d.code)).toEqual([soon.code, later.code, courier.code])
-      for (const d of due.deadlines) expect({ kind: d.kind, due_at: d.due_at }).toEqual(deadlineOf(d.id))
+      for (const d of due.deadlines) expect({ kind: d.kind, due_at: d.due_at, warn_minutes: due.warn_minutes }).toEqual(deadlineOf(d.id))
       expect((await api.get(`/admin/kaspi/deadlines?limit=1`, admin)).data.deadlines.map((d: { code: string }) => d.code)).toEqual([soon.code])
     })
 
@@ -104,7 +105,6 @@ medusaIntegrationTestRunner({
       const racing = await Promise.all([1, 2].map(() => warnKaspiDeadlines(getContainer(), [ACCOUNT])))
       expect(racing.map((r) => ("warned" in r ? r.warned : 0))).toEqual([0, 0])
       expect(await deadlineNotices()).toHaveLength(1)
-
       // Warned earlier: the 40-minute one comes in, once.
       const orders = kaspi.getResolvedOptions().orders
       const saved = orders.deadlineWarnMinutes

@@ -72,8 +72,8 @@ export type AdminKaspiOrderListItem = Omit<
   unmapped_skus: string[] | null
   /** The import reason as a code and parameters (from the import event), for the admin's language; null on older rows. */
   import_text?: KaspiText | null
-  /** The next deadline the merchant has to beat (acceptance, courier hand-over), or null. */
-  deadline: KaspiDeadline | null
+  /** The next deadline the merchant has to beat (acceptance, courier hand-over), or null; warned `warn_minutes` before. */
+  deadline: (KaspiDeadline & { warn_minutes: number }) | null
 }
 
 /** What the admin reads of the Kaspi order JSON kept in kaspi_order.raw (its resource as Kaspi sent it). */
