@@ -105,6 +105,11 @@ medusaIntegrationTestRunner({
       const racing = await Promise.all([1, 2].map(() => warnKaspiDeadlines(getContainer(), [ACCOUNT])))
       expect(racing.map((r) => ("warned" in r ? r.warned : 0))).toEqual([0, 0])
       expect(await deadlineNotices()).toHaveLength(1)
+      // The order's history says it was warned, once, in a sentence the admin says in the user's language.
+      const warnedEvents = await kaspi.listKaspiEvents({ kaspi_order_id: soon.id, type: "deadline.warned" })
+      expect(warnedEvents).toHaveLength(1)
+      expect(warnedEvents[0]).toMatchObject({ result: "info", data: { code: "deadline.warned_accept", params: { due: expect.stringMatching(/^\d\d\.\d\d, \d\d:\d\d$/) } } })
+
       // Warned earlier: the 40-minute one comes in, once.
       const orders = kaspi.getResolvedOptions().orders
       const saved = orders.deadlineWarnMinutes

@@ -310,6 +310,10 @@ medusaIntegrationTestRunner({
       const diff = (await adminGet("/admin/kaspi/feed/default/diff")).data
       expect(diff).toMatchObject({ status: "refused", diff: { removed: 2 } })
       expect(diff.diff.samples.removed.sort()).toEqual(["PHONE-2", "THIS-SKU-IS-WAY-TOO-LONG-1"])
+      // Why, as a sentence the admin and the notification say in the reader's language.
+      const feedStatus = (await adminGet("/admin/kaspi/feed/default")).data.feed
+      expect(feedStatus.latest_build.refusal_text).toEqual({ code: "feed.refused.too_many_removed", params: { removed: 2, previous: 3, share: "66.7%" } })
+      expect(feedStatus.live_build.refusal_text).toBeNull()
 
       const forced = await rebuild(true)
       expect(forced).toMatchObject({ status: "published", forced: true, offers_count: 1 })

@@ -157,7 +157,8 @@ medusaIntegrationTestRunner({
       const [flagged, ...moreFlagged] = await sent("disagreement")
       expect(moreFlagged).toEqual([])
       expect(flagged.data).toMatchObject({ title: `Medusa and Kaspi disagree on order ${o.code}` })
-      expect(String(flagged.data?.description)).toMatch(/Kaspi refused it/)
+      // Worded like the order's card, with Kaspi's own words, not the stored English reason ("cancel was done in Medusa (order.canceled) …").
+      expect(String(flagged.data?.description)).toMatch(/^Cancel was done in Medusa, but Kaspi refused it\. Kaspi said: «.*assembled, so it can't be cancelled.*»\. Compare order/)
 
       // "Send again" from the Kaspi page: refused again; nothing new in the bell today.
       await andWait(KASPI_ACTION_FAILED_EVENT, () => api.post(`/admin/kaspi/actions/${action.id}/retry`, {}, { ...admin, validateStatus: () => true }))

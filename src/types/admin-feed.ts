@@ -1,3 +1,4 @@
+import type { KaspiText } from "./kaspi-texts"
 import type { z } from "@medusajs/framework/zod"
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type { AdminRebuildKaspiFeed, AdminUpdateKaspiFeedConfig } from "../api/admin/kaspi/feed/validators"
@@ -33,7 +34,8 @@ export type KaspiFeedBuildRecord = Omit<InferTypeOf<typeof KaspiFeedBuild>, "sta
 export type KaspiPublishedFeedBuild = KaspiFeedBuildRecord & { published_at: Date }
 
 /** A build without its long lists (issues, warnings): for status and history. */
-export type KaspiFeedBuildSummary = Omit<KaspiFeedBuildRecord, "issues" | "warnings">
+/** A build without its issue lists; a refused one says why as a server sentence too (`refusal_text`, lib/feed/guards.ts). */
+export type KaspiFeedBuildSummary = Omit<KaspiFeedBuildRecord, "issues" | "warnings"> & { refusal_text: KaspiText | null }
 
 /** What the admin sees of a feed config: the settings and the URL to paste into the Kaspi cabinet (never the secret alone). */
 export interface AdminKaspiFeedConfig {

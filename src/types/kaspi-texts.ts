@@ -26,6 +26,9 @@ export const KASPI_EVENT_CODES = [
   "action.waiting_for_kaspi",
   "agreement.disagrees",
   "agreement.resolved",
+  // The deadline warning sent (lib/deadlines/warn-kaspi-deadlines.ts)
+  "deadline.warned_accept",
+  "deadline.warned_handover",
   // Reconciliation (lib/agreement): what it repaired, what it found, and agreement restored
   "agreement.repaired",
   "agreement.agrees_again",
@@ -72,6 +75,20 @@ export const KASPI_EVENT_CODES = [
 ] as const
 
 /** Codes of the action rules' refusals (checkKaspiAction, API.md a.11, a.12). */
+/**
+ * What disagrees, by kind (kaspi_order.disagreement, lib/actions/disagreement.ts): said on the order's card
+ * and in the disagreement notification, with the action in the reader's words and the other side's own.
+ */
+export const KASPI_DISAGREEMENT_CODES = [
+  "agreement.kaspi_refused",
+  "agreement.kaspi_unreachable",
+  "agreement.medusa_could_not_follow",
+  "agreement.mismatch",
+  "agreement.a_change",
+  "agreement.kaspi_said",
+  "agreement.medusa_said",
+] as const
+
 export const KASPI_REFUSAL_CODES = [
   "refusal.accept_status",
   "refusal.cancel_status",
@@ -101,6 +118,9 @@ export const KASPI_REFUSAL_CODES = [
  * "missing_city_price" are counted but never reported per offer, so they have no sentence.
  */
 export const KASPI_FEED_CODES = [
+  // A build the guards held back (lib/feed/guards.ts): the feed status and the feed_refused notification
+  "feed.refused.empty_feed",
+  "feed.refused.too_many_removed",
   "feed.offer_skipped.missing_sku",
   "feed.offer_skipped.duplicate_sku",
   "feed.offer_skipped.sku_too_long",
@@ -121,7 +141,8 @@ export const KASPI_FEED_CODES = [
 export type KaspiEventCode = (typeof KASPI_EVENT_CODES)[number]
 export type KaspiFeedCode = (typeof KASPI_FEED_CODES)[number]
 export type KaspiRefusalCode = (typeof KASPI_REFUSAL_CODES)[number]
-export type KaspiTextCode = KaspiEventCode | KaspiRefusalCode | KaspiFeedCode
+export type KaspiDisagreementCode = (typeof KASPI_DISAGREEMENT_CODES)[number]
+export type KaspiTextCode = KaspiEventCode | KaspiRefusalCode | KaspiFeedCode | KaspiDisagreementCode
 
 /** What a code's sentence is filled with: SKUs, names, quantities, statuses, Kaspi's own words. */
 export type KaspiTextParams = Record<string, string | number | null>

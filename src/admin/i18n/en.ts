@@ -73,6 +73,9 @@ const en = {
       return_received: "Medusa return received",
       refund_recorded: "Refund recorded",
     },
+    deadline: {
+      warned: "Deadline reminder sent",
+    },
     waybill: {
       attached: "Waybill attached",
       failed: "Waybill not available",
@@ -216,15 +219,15 @@ const en = {
   agreement: {
     title: "Medusa and Kaspi disagree",
     since: "Since {{date}}.",
-    kaspi_refused: "{{action}} was done in Medusa, but Kaspi refused it.",
-    kaspi_unreachable: "{{action}} was done in Medusa, but Kaspi could not be reached after every attempt. It is sent again once Kaspi answers.",
-    medusa_could_not_follow: "Kaspi took {{action}}, but the Medusa order could not follow.",
-    mismatch: "Reconciliation with Kaspi found a difference the plugin does not repair by itself: a person must settle it.",
+    kaspi_refused: saidEn["agreement.kaspi_refused"],
+    kaspi_unreachable: saidEn["agreement.kaspi_unreachable"],
+    medusa_could_not_follow: saidEn["agreement.medusa_could_not_follow"],
+    mismatch: saidEn["agreement.mismatch"],
     /** The stored reason is in English: shown as it is here; the Kaspi history has each difference in the user's language. */
     mismatchDetails: "What differs: {{reason}}.",
-    aChange: "A change",
-    kaspiSaid: "Kaspi said: «{{words}}»",
-    medusaSaid: "Medusa said: «{{words}}»",
+    aChange: saidEn["agreement.a_change"],
+    kaspiSaid: saidEn["agreement.kaspi_said"],
+    medusaSaid: saidEn["agreement.medusa_said"],
     hint: "Settle it in the Kaspi cabinet or on this order, then mark it resolved.",
     badge: "Disagrees",
     filter: "Disagreeing only",

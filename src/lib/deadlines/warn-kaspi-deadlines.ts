@@ -3,6 +3,7 @@ import { KASPI_MODULE } from "../../modules/kaspi"
 import type KaspiModuleService from "../../modules/kaspi/service"
 import { runAlone } from "../jobs/run-alone"
 import { notifyKaspi } from "../notifications/notify-kaspi"
+import { almatyTime } from "../notifications/texts"
 
 export const DEADLINE_LOCK_KEY = "kaspi-warn-deadlines"
 
@@ -48,7 +49,19 @@ export async function warnKaspiDeadlines(container: MedusaContainer, accountIds:
         },
         now
       )
-      if (sent.some((s) => s.outcome === "sent")) warned++
+      if (!sent.some((s) => s.outcome === "sent")) continue
+      warned++
+      // The order's history says the merchant was warned, and when it is due (once, with the notification).
+      const due = almatyTime(d.due_at.toISOString())
+      await kaspi.logKaspiEvent({
+        account_id: d.account_id,
+        kaspi_order_id: d.id,
+        kaspi_code: d.code,
+        type: "deadline.warned",
+        result: "info",
+        message: d.kind === "accept" ? `Reminder sent: accept the order by ${due} (Almaty)` : `Reminder sent: hand the order to the Kaspi courier by ${due} (Almaty)`,
+        text: { code: d.kind === "accept" ? "deadline.warned_accept" : "deadline.warned_handover", params: { due } },
+      })
     }
     return { due: due.length, warned }
   })

@@ -1,4 +1,5 @@
 import type { FeedDiff } from "./diff"
+import type { KaspiText } from "../../types"
 
 export type GuardCode = "empty_feed" | "too_many_removed"
 
@@ -44,4 +45,20 @@ export function evaluateGuards(
     }
   }
   return { publish: true }
+}
+
+/**
+ * A refused build's reason as a server sentence (its code and parameters, from
+ * the build's stored refusal code and diff), for the admin and the
+ * notification to say in the reader's language. Null for a build that was not
+ * refused by a guard.
+ */
+export function feedRefusalText(build: { refusal_code?: string | null; diff?: unknown }): KaspiText | null {
+  if (build.refusal_code === "empty_feed") return { code: "feed.refused.empty_feed", params: {} }
+  if (build.refusal_code !== "too_many_removed") return null
+  const d = (build.diff ?? {}) as Partial<Pick<FeedDiff, "removed" | "previous_offers">>
+  const removed = Number(d.removed ?? 0)
+  const previous = Number(d.previous_offers ?? 0)
+  const share = previous > 0 ? `${Math.round((removed / previous) * 1000) / 10}%` : "—"
+  return { code: "feed.refused.too_many_removed", params: { removed, previous, share } }
 }

@@ -7,6 +7,7 @@ import {
 import { escapeXmlAttr, escapeXmlText } from "../feed/xml-escape"
 import { kaspiNoticeText, type KaspiNoticeWords } from "./texts"
 import { sayKaspiText } from "../texts/say-kaspi-text"
+import { sayDisagreement } from "./say-disagreement"
 
 /** Something to tell the merchant: its kind and the facts it is made of. */
 export interface KaspiNotice extends KaspiNoticeWords {
@@ -70,8 +71,12 @@ export function buildKaspiNotification(
   notice: KaspiNotice,
   opts: { channel: string; to?: string; language: KaspiNotificationLanguage; admin: string; now: Date }
 ): CreateNotificationDTO {
-  // The reason in the notification's language when it has a code (an import reason), else as it was said.
-  const said = notice.reason_text ? sayKaspiText(opts.language, notice.reason_text.code, notice.reason_text.params) : null
+  // The reason in the notification's language when it has a code (an import reason, a disagreement), else as it was said.
+  const said = notice.disagreement
+    ? sayDisagreement(opts.language, notice.disagreement)
+    : notice.reason_text
+      ? sayKaspiText(opts.language, notice.reason_text.code, notice.reason_text.params)
+      : null
   // The kind's sentence puts its own full stop after the reason.
   const reason = (said ?? notice.reason)?.replace(/\.\s*$/, "")
   const { title, description } = kaspiNoticeText(notice.kind, opts.language, { ...notice, reason })

@@ -4,12 +4,13 @@ import type KaspiModuleService from "../../modules/kaspi/service"
 import type { KaspiNotificationKind } from "../../modules/kaspi/notification-options"
 import type { KaspiNotice } from "./build-kaspi-notification"
 import { notifyKaspi } from "./notify-kaspi"
+import type { KaspiDisagreement } from "../actions/disagreement"
 
 export interface KaspiOrderFacts {
   import_status: string
   import_reason: string | null
   sync_problem: { reason?: string } | null
-  disagreement: { reason?: string } | null
+  disagreement: (Partial<Pick<KaspiDisagreement, "kind" | "action" | "said">> & { reason?: string }) | null
 }
 
 /**
@@ -22,7 +23,7 @@ export async function notifyAboutKaspiOrder(
   kind: KaspiNotificationKind,
   kaspiOrderId: string,
   reasonOf: (row: KaspiOrderFacts) => string | null | undefined = () => undefined,
-  extra: Partial<KaspiNotice> = {}
+  extra: Partial<KaspiNotice> | ((row: KaspiOrderFacts) => Partial<KaspiNotice>) = {}
 ): Promise<void> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const [row] = await kaspi.listKaspiOrders({ id: kaspiOrderId })
@@ -36,7 +37,7 @@ export async function notifyAboutKaspiOrder(
     code: row.code,
     order_id: row.order_id,
     reason,
-    ...extra,
+    ...(typeof extra === "function" ? extra(row as unknown as KaspiOrderFacts) : extra),
   })
 }
 

@@ -1,6 +1,7 @@
 import type { KaspiNotificationKind, KaspiNotificationLanguage } from "../../modules/kaspi/notification-options"
 import type { KaspiDeadlineKind } from "../../modules/kaspi/deadline"
 import type { KaspiTextParams } from "../../types"
+import type { KaspiDisagreement } from "../actions/disagreement"
 import { actionNamesEn } from "../texts/said-en"
 import { actionNamesRu } from "../texts/said-ru"
 
@@ -12,6 +13,8 @@ export interface KaspiNoticeWords {
   reason?: string | null
   /** The same reason as a code and parameters, when the server has one: said in the notification's language instead. */
   reason_text?: { code: string; params: KaspiTextParams } | null
+  /** disagreement: what disagrees (kaspi_order.disagreement), said in the notification's language instead of `reason`. */
+  disagreement?: Pick<KaspiDisagreement, "kind" | "action" | "said"> | null
   /** The outbox action (accept, cancel…). */
   action?: string
   /** deadline: which one (deadline.ts), and by when (ISO time). */
@@ -113,7 +116,7 @@ const en: Dictionary = {
 const dictionaries: Record<KaspiNotificationLanguage, Dictionary> = { ru, en }
 
 /** "05.12 14:30": the merchant's clock is Almaty's whatever the server's is. */
-function almatyTime(iso: string): string {
+export function almatyTime(iso: string): string {
   const at = new Date(iso)
   if (!Number.isFinite(at.getTime())) return iso
   return new Intl.DateTimeFormat("ru-RU", {

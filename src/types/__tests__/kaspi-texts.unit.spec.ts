@@ -1,4 +1,4 @@
-import { KASPI_EVENT_CODES, KASPI_FEED_CODES, KASPI_REFUSAL_CODES } from "../kaspi-texts"
+import { KASPI_DISAGREEMENT_CODES, KASPI_EVENT_CODES, KASPI_FEED_CODES, KASPI_REFUSAL_CODES } from "../kaspi-texts"
 import { KASPI_CHECK_HINT_KEYS } from "../../modules/kaspi/check/types"
 import type { KaspiErrorKind } from "../../modules/kaspi/client/errors"
 import en from "../../admin/i18n/en"
@@ -10,7 +10,7 @@ const CYRILLIC = /[а-яё]/i
 
 // Issue #19: every sentence the server says (event, import reason, refusal, feed report reason) has an English and a Russian text.
 describe("server sentences by code", () => {
-  const codes = [...KASPI_EVENT_CODES, ...KASPI_REFUSAL_CODES, ...KASPI_FEED_CODES]
+  const codes = [...KASPI_EVENT_CODES, ...KASPI_REFUSAL_CODES, ...KASPI_FEED_CODES, ...KASPI_DISAGREEMENT_CODES]
 
   it.each(codes)("%s has an English and a Russian text with the same placeholders", (code) => {
     const english: unknown = (en.said as Record<string, unknown>)[code]

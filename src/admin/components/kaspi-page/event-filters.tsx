@@ -24,6 +24,7 @@ const TYPES = [
   "action.assemble",
   "action.complete",
   "medusa.order_edited",
+  "deadline.warned",
 ]
 const RESULTS = ["ok", "error", "info"] as const
 const ALL = "all"

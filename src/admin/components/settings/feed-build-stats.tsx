@@ -1,4 +1,5 @@
 import { StatusBadge, Text } from "@medusajs/ui"
+import { serverText } from "../../lib/server-text"
 import { Stat } from "../common/stat"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatBytes, formatDateTime, formatDuration } from "../../lib/format"
@@ -34,7 +35,7 @@ export function FeedBuildStats({ title, build }: { title: string; build: FeedBui
           </Text>
           {build.message ? (
             <Text size="xsmall" className={build.status === "refused" || build.status === "failed" ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
-              {build.message}
+              {serverText(t, build.refusal_text, build.message)}
             </Text>
           ) : null}
         </>

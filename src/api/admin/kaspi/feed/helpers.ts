@@ -1,4 +1,5 @@
 import type { MedusaRequest } from "@medusajs/framework/http"
+import { feedRefusalText } from "../../../../lib/feed/guards"
 import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -43,5 +44,5 @@ export function configView(req: MedusaRequest, c: FeedConfigRecord): AdminKaspiF
 export function buildSummary(b: KaspiFeedBuildRecord | null): KaspiFeedBuildSummary | null {
   if (!b) return null
   const { issues: _i, warnings: _w, ...rest } = b
-  return rest
+  return { ...rest, refusal_text: feedRefusalText(b) }
 }
