@@ -150,6 +150,22 @@ medusaIntegrationTestRunner({
       expect(await history(row.id, "medusa.lines_followed")).toEqual([])
     })
 
+    it("a line cut seen by the poll's status-only read: the stored Kaspi lines follow, so the order card offers Kaspi's quantities", async () => {
+      const container = getContainer()
+      const { o, row, orderId } = await importOrder(container)
+      sandbox.trigger(o.code, "cabinet_cancel_entry", { entryIndex: 0, remainedQuantity: 1 })
+      // As the poll reads open orders: one state, without entries (lib/sync/plan-poll.ts).
+      const now = sandbox.now()
+      const stats = await syncKaspiOrders(container, { accountId: ACCOUNT, from: now - 13 * DAY, to: now, reads: [{ state: "PICKUP", entries: false }] })
+      expect(stats).toMatchObject({ line_changes: 1 })
+      expect(quantities(await read(container, orderId))).toEqual({ "CASE-1": 1, "CABLE-1": 2 })
+      const card = (await api.get(`/admin/kaspi/orders/${row.id}`, admin)).data
+      expect(card.lines.map((l: { sku: string; quantity: number }) => [l.sku, l.quantity])).toEqual([
+        ["CASE-1", 1],
+        ["CABLE-1", 2],
+      ])
+    })
+
     it("the merchant's own cancel_entry, then a sync: the line is reduced once", async () => {
       const container = getContainer()
       const { o, row, orderId } = await importOrder(container)

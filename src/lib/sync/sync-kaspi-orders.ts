@@ -234,7 +234,9 @@ async function syncOne(
     // Every entry is read before the new total is recorded: a read that fails leaves the old total, so
     // the next sync notices the change again.
     const withLines = followLines ? await withAllEntries(kaspi, accountId, order) : order
-    await kaspi.upsertKaspiOrderRecord(accountId, order)
+    // Stored with the entries just read: a status-only read keeps the old ones, which after a line change
+    // would offer the order card's line cancel Kaspi's quantities from before it.
+    await kaspi.upsertKaspiOrderRecord(accountId, withLines)
     // Lines before the status: an order cut while open and accepted or completed since is edited first
     // and then moves on with the lines Kaspi kept; one cancelled since has no lines to follow.
     if (followLines) {
@@ -259,5 +261,6 @@ async function syncOne(
 async function withAllEntries(kaspi: KaspiModuleService, accountId: string, order: KaspiOrder): Promise<KaspiOrder> {
   if (!order.missingEntryIds.length && order.entries.length) return order
   const entries = await (await kaspi.getClient(accountId)).getOrderEntries(order.id)
-  return { ...order, entries, missingEntryIds: [] }
+  // The stored JSON keeps what Kaspi sent: the order as listed, its entries as just read.
+  return { ...order, entries, missingEntryIds: [], raw: { ...order.raw, entries: entries.map((e) => e.raw ?? e) } }
 }

@@ -194,11 +194,11 @@ export class KaspiClient {
     const res = await this.read(path)
     const envelope = parseOrThrow(kaspiListEnvelopeSchema, res.body, { method: "GET", path })
     return envelope.data.map((raw, i) => {
-      const { entry, error } = parseOrderEntry(raw)
+      const { entry, error, raw: stored } = parseOrderEntry(raw)
       if (!entry) {
         throw new KaspiApiError({ kind: "invalid_response", method: "GET", path, detail: `data.${i}: ${error}` })
       }
-      return entry
+      return { ...entry, raw: stored }
     })
   }
 

@@ -16,6 +16,8 @@ export interface KaspiOrderEntry {
   /** Ids of the related Kaspi product and point of service, when Kaspi sent them. */
   productId?: string
   pointOfServiceId?: string
+  /** The entry resource exactly as Kaspi sent it (storable): set by getOrderEntries, whose entries are stored apart from the order's list read. */
+  raw?: unknown
 }
 
 export interface KaspiOrder {
@@ -85,7 +87,7 @@ function relatedIds(relationships: unknown, name: string): string[] | undefined 
   return data.map((d) => (d as { id?: unknown }).id).filter((id): id is string => typeof id === "string")
 }
 
-export function parseOrderEntry(input: unknown): { entry?: KaspiOrderEntry; error?: string } {
+export function parseOrderEntry(input: unknown): { entry?: KaspiOrderEntry; error?: string; raw?: unknown } {
   let raw: unknown
   try {
     raw = storableJson(input)
@@ -105,6 +107,7 @@ export function parseOrderEntry(input: unknown): { entry?: KaspiOrderEntry; erro
       productId: relatedId(r.relationships, "product"),
       pointOfServiceId: relatedId(r.relationships, "deliveryPointOfService"),
     },
+    raw,
   }
 }
 
