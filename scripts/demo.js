@@ -218,7 +218,9 @@ async function main() {
   // (store, price preferences), and two at once collide on its unique rows.
   // Polling is off for both: no order may arrive before its products exist.
   const setupEnv = { ...appEnv, KASPI_POLLING: "false" }
-  await runMedusa(DEMO_DIR, ["user", "-e", config.adminEmail, "-p", config.adminPassword], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-user.log") })
+  // "--password=<value>": a base64url password may begin with "-" (1 start in 64), which the CLI's argument parser
+  // then reads as flags ("Unknown arguments: L, k, V…"), and the demo failed at random.
+  await runMedusa(DEMO_DIR, ["user", `--email=${config.adminEmail}`, `--password=${config.adminPassword}`], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-user.log") })
   await runMedusa(DEMO_DIR, ["exec", "./src/scripts/seed-demo.ts"], { env: setupEnv, logFile: path.join(LOG_DIR, "medusa-seed.log") })
 
   const kaspi = config.externalKaspi ? { apiUrl: config.kaspiApiUrl } : await startSandbox(sandboxPort)
