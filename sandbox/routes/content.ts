@@ -106,7 +106,10 @@ export function getImport(ctx: ApiContext): ApiResult {
   return json(ctx.store.content.statusOf(found.imp))
 }
 
-/** Only a FINISHED import has a result; before that (and for an ABORTED one) it is refused. */
+/**
+ * Only a FINISHED import has a result; before that (and for an ABORTED one) it is refused. API.md a.14 does
+ * not say what Kaspi answers then: refusing is the strict form, so a client that asks early is caught here.
+ */
 export function getImportResult(ctx: ApiContext): ApiResult {
   const found = findImport(ctx)
   if (!found.ok) return found.result

@@ -43,17 +43,12 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 export async function prepareKaspiCards(container: MedusaContainer, input: PrepareKaspiCardsInput): Promise<PreparedKaspiCard[]> {
   const kaspi = container.resolve<KaspiModuleService>(KASPI_MODULE)
   const { classification, mappings } = kaspi.cards()
-  const categories = (await classification.categories(input.account_id)).data
-  if (!categories.some((c) => c.code === input.category)) {
-    throw invalid(`category: "${input.category}" is not a leaf category Kaspi lists (API.md a.14: only leaf categories take cards)`)
-  }
-  const attributes = (await classification.attributes(input.account_id, input.category)).data as KaspiCategoryAttribute[]
-  const enumValues: Record<string, string[]> = {}
-  for (const a of attributes.filter((x) => x.type === "enum")) {
-    const values = (await classification.values(input.account_id, input.category, a.code)).data
-    // Which of the two a card carries is not documented (API.md a.14: `[{code, name}]`): either is taken as Kaspi's.
-    enumValues[a.code] = [...new Set(values.flatMap((v) => (v.name ? [v.code, v.name] : [v.code])))]
-  }
+  const leaf = (await classification.leafCategory(input.account_id, input.category)).data
+  const attributes = leaf as KaspiCategoryAttribute[]
+  // Which of the two a card carries is not documented (API.md a.14: `[{code, name}]`): either is taken as Kaspi's.
+  const enumValues = Object.fromEntries(
+    leaf.filter((a) => a.values).map((a) => [a.code, [...new Set(a.values!.flatMap((v) => (v.name ? [v.code, v.name] : [v.code])))]])
+  )
   const sources = input.sources ?? (await mappings.get(input.account_id, input.category)) ?? {}
   const settings = (await findFeedConfig(kaspi, input.account_id))?.settings ?? DEFAULT_FEED_SETTINGS
 
@@ -90,8 +85,10 @@ export async function prepareKaspiCards(container: MedusaContainer, input: Prepa
     }
   }
   // Kaspi keys a card by its SKU: two variants with one SKU would overwrite each other.
+  const perSku = new Map<string, number>()
+  for (const c of out) if (c.sku) perSku.set(c.sku, (perSku.get(c.sku) ?? 0) + 1)
   for (const c of out) {
-    if (c.sku && out.filter((o) => o.sku === c.sku).length > 1) {
+    if (c.sku && perSku.get(c.sku)! > 1) {
       c.ok = false
       c.card = null
       c.card_hash = null

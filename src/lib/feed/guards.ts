@@ -7,6 +7,9 @@ export type GuardDecision =
   | { publish: true; overridden?: GuardCode }
   | { publish: false; code: GuardCode; message: string }
 
+/** A share as the refusal says it: 0.6667 → "66.7%". */
+const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
+
 /**
  * Whether a finished build may replace the live feed. A Kaspi feed that loses
  * offers takes them off sale, so:
@@ -33,7 +36,6 @@ export function evaluateGuards(
     const share = diff.removed / diff.previous_offers
     if (share > opts.maxRemovedShare) {
       if (opts.force) return { publish: true, overridden: "too_many_removed" }
-      const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
       return {
         publish: false,
         code: "too_many_removed",
@@ -59,6 +61,6 @@ export function feedRefusalText(build: { refusal_code?: string | null; diff?: un
   const d = (build.diff ?? {}) as Partial<Pick<FeedDiff, "removed" | "previous_offers">>
   const removed = Number(d.removed ?? 0)
   const previous = Number(d.previous_offers ?? 0)
-  const share = previous > 0 ? `${Math.round((removed / previous) * 1000) / 10}%` : "—"
+  const share = previous > 0 ? pct(removed / previous) : "—"
   return { code: "feed.refused.too_many_removed", params: { removed, previous, share } }
 }

@@ -12,6 +12,9 @@ type InjectedDependencies = {
 }
 type Ctx = Context<EntityManager>
 
+/** A category attribute with, for an enum, Kaspi's recommended values. */
+export type KaspiLeafAttribute = KaspiContentAttribute & { values?: KaspiContentValue[] }
+
 export interface KaspiCached<T> {
   data: T
   fetched_at: Date
@@ -46,6 +49,25 @@ export class KaspiClassification {
 
   values(accountId: string, category: string, attribute: string, refresh = false): Promise<KaspiCached<KaspiContentValue[]>> {
     return this.read(accountId, `values:${category}:${attribute}`, refresh, async (client) => client.content.listAttributeValues(category, attribute))
+  }
+
+  /**
+   * A leaf category's attributes, each enum with Kaspi's recommended values, read through the cache: what
+   * the card form shows and the card mapping checks against. A category Kaspi does not list (only leaves
+   * take cards, API.md a.14) is refused, naming the field.
+   */
+  async leafCategory(accountId: string, category: string, refresh = false): Promise<KaspiCached<KaspiLeafAttribute[]>> {
+    const categories = await this.categories(accountId, refresh)
+    if (!categories.data.some((c) => c.code === category)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `category: "${category}" is not a leaf category Kaspi lists (API.md a.14: only leaf categories take cards)`)
+    }
+    const { data, fetched_at } = await this.attributes(accountId, category, refresh)
+    const attributes: KaspiLeafAttribute[] = []
+    for (const a of data) {
+      // One read per enum attribute, each cached: Kaspi answers values per attribute only.
+      attributes.push(a.type === "enum" ? { ...a, values: (await this.values(accountId, category, a.code, refresh)).data } : { ...a })
+    }
+    return { data: attributes, fetched_at }
   }
 
   @InjectManager()

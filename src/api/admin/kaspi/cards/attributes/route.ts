@@ -1,5 +1,4 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { MedusaError } from "@medusajs/framework/utils"
 import { KASPI_MODULE } from "../../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../../modules/kaspi/service"
 import type { AdminKaspiCardAttributesType } from "../validators"
@@ -13,18 +12,9 @@ import type { AdminKaspiCardAttributesResponse, KaspiCardAttributeView } from ".
 export async function GET(req: MedusaRequest<unknown, AdminKaspiCardAttributesType>, res: MedusaResponse<AdminKaspiCardAttributesResponse>) {
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const q = req.validatedQuery as AdminKaspiCardAttributesType
-  const accountId = kaspi.getAccount(q.account_id).id
-  const { classification } = kaspi.cards()
-  const categories = await classification.categories(accountId, q.refresh)
-  if (!categories.data.some((c) => c.code === q.category)) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, `category: "${q.category}" is not a leaf category Kaspi lists`)
-  }
-  const { data, fetched_at } = await classification.attributes(accountId, q.category, q.refresh)
-  const attributes: KaspiCardAttributeView[] = []
-  for (const a of [...data].sort((x, y) => Number(y.mandatory) - Number(x.mandatory))) {
-    const view: KaspiCardAttributeView = { code: a.code, type: a.type, multiValued: a.multiValued, mandatory: a.mandatory }
-    if (a.type === "enum") view.values = (await classification.values(accountId, q.category, a.code, q.refresh)).data
-    attributes.push(view)
-  }
+  const { data, fetched_at } = await kaspi.cards().classification.leafCategory(kaspi.getAccount(q.account_id).id, q.category, q.refresh)
+  const attributes: KaspiCardAttributeView[] = [...data]
+    .sort((x, y) => Number(y.mandatory) - Number(x.mandatory))
+    .map((a) => ({ code: a.code, type: a.type, multiValued: a.multiValued, mandatory: a.mandatory, ...(a.values ? { values: a.values } : {}) }))
   res.json({ category: q.category, attributes, fetched_at })
 }
