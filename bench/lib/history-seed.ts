@@ -10,8 +10,11 @@
  *   every open state/status; a store's open orders depend on its daily volume,
  *   not on its age, so both sizes have the same number;
  * - the rest are ARCHIVE: mostly COMPLETED, some CANCELLED / RETURNED / …;
- * - import_status mostly imported, ~3 % ignored, ~0.4 % needs_attention,
- *   ~0.2 % failed, a few pending/importing among the open ones;
+ * - import_status mostly imported, ~3 % ignored, a few pending/importing
+ *   among the open ones;
+ * - 4 needs_attention and 2 failed among the newest 1,000 orders: the same
+ *   queue at both sizes, as for the flags below (a person works it off; it
+ *   does not grow with the years);
  * - ~0.1 % of the newest 1,000 orders with sync_problem, ~0.1 % with disagreement: the same
  *   flagged orders at both sizes (flags are today's work for a person, cleared as it is done;
  *   they do not pile up with the years);
@@ -88,8 +91,8 @@ export async function seedHistory(raw: Raw, n: number): Promise<void> {
      cross join lateral (
        select case
          when r2 < 30 and (i > ? or r2 < 3) then 'ignored'
-         when r2 >= 30 and r2 < 34 then 'needs_attention'
-         when r2 >= 34 and r2 < 36 then 'failed'
+         when i <= 1000 and r2 >= 30 and r2 < 34 then 'needs_attention'
+         when i <= 1000 and r2 >= 34 and r2 < 36 then 'failed'
          when i <= ? and r2 >= 36 and r2 < 40 then 'pending'
          when i <= ? and r2 = 40 then 'importing'
          else 'imported' end as status

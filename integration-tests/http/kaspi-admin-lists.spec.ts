@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { adminHeaders } from "../helpers/admin-auth"
 import { KASPI_MODULE } from "../../src/modules/kaspi"
 import type KaspiModuleService from "../../src/modules/kaspi/service"
-import { EVENT_LOG_COUNT_CAP } from "../../src/modules/kaspi/capped-count"
+import { LIST_COUNT_CAP } from "../../src/modules/kaspi/capped-count"
 
 jest.setTimeout(120_000)
 
@@ -58,13 +58,34 @@ medusaIntegrationTestRunner({
       expect(res.data).toMatchObject({ kaspi_orders: [], count: 0 })
     })
 
+    it("counts the orders list up to its cap, and pages past the cap within the capped group", async () => {
+      // LIST_COUNT_CAP + 2 imported orders, newest first by day; the two oldest lie past the cap.
+      const imported = Array.from({ length: LIST_COUNT_CAP + 2 }, (_, i) => ({
+        ...kaspiOrder(`KI${i}`, String(500_000_000 + i), i / 100),
+        import_status: "imported" as const,
+      }))
+      await kaspi.createKaspiOrders([...imported, kaspiOrder("KIGN", "600000000", 0)])
+
+      const first = await api.get(`/admin/kaspi/orders?limit=50`, admin)
+      expect(first.data).toMatchObject({ count: LIST_COUNT_CAP + 1, count_capped: true })
+      expect(first.data.counts).toMatchObject({ imported: LIST_COUNT_CAP, ignored: 1 })
+
+      // The page past the cap reads on in the imported group (its two oldest), then the ignored one.
+      const past = await api.get(`/admin/kaspi/orders?limit=50&offset=${LIST_COUNT_CAP}`, admin)
+      expect(past.data.kaspi_orders.map((o: { code: string }) => o.code)).toEqual([
+        String(500_000_000 + LIST_COUNT_CAP),
+        String(500_000_000 + LIST_COUNT_CAP + 1),
+        "600000000",
+      ])
+    })
+
     it("counts the event log up to its cap and says when it stopped there", async () => {
-      const many = Array.from({ length: EVENT_LOG_COUNT_CAP + 5 }, (_, i) => ({ account_id: ACCOUNT, type: "poll.failed", message: `fail ${i}` }))
+      const many = Array.from({ length: LIST_COUNT_CAP + 5 }, (_, i) => ({ account_id: ACCOUNT, type: "poll.failed", message: `fail ${i}` }))
       await kaspi.createKaspiEvents(many)
       await kaspi.createKaspiEvents([{ account_id: ACCOUNT, type: "poll.ok", message: "ok" }])
 
       const capped = await api.get(`/admin/kaspi/events?account_id=${ACCOUNT}&type=poll.failed&limit=50`, admin)
-      expect(capped.data).toMatchObject({ count: EVENT_LOG_COUNT_CAP, count_capped: true, limit: 50 })
+      expect(capped.data).toMatchObject({ count: LIST_COUNT_CAP, count_capped: true, limit: 50 })
       expect(capped.data.events).toHaveLength(50)
 
       const exact = await api.get(`/admin/kaspi/events?account_id=${ACCOUNT}&type=poll.ok`, admin)

@@ -126,12 +126,12 @@ export type KaspiActionRecord = Omit<InferTypeOf<typeof KaspiAction>, "result"> 
 /** GET /admin/kaspi/orders */
 export interface AdminKaspiOrdersListResponse {
   kaspi_orders: AdminKaspiOrderListItem[]
-  /** Each import status is counted up to 10,000 (count_capped says when one had more). */
+  /** Each import status is counted up to 1,000 (LIST_COUNT_CAP; count_capped says when one had more). */
   count: number
   count_capped: boolean
   offset: number
   limit: number
-  /** Orders per import status under the filters (needs attention first), each up to 10,000. */
+  /** Orders per import status under the filters (needs attention first), each up to 1,000. */
   counts: Partial<Record<KaspiImportStatus, number>>
 }
 
@@ -195,7 +195,7 @@ export interface AdminKaspiActionRefusal {
 /** GET /admin/kaspi/events */
 export interface AdminKaspiEventsResponse {
   events: KaspiEventRecord[]
-  /** Counted up to 1,000 (EVENT_LOG_COUNT_CAP; count_capped says when there are more). */
+  /** Counted up to 1,000 (LIST_COUNT_CAP; count_capped says when there are more). */
   count: number
   count_capped: boolean
   offset: number

@@ -3,7 +3,7 @@ import { KASPI_MODULE } from "../../../../modules/kaspi"
 import type KaspiModuleService from "../../../../modules/kaspi/service"
 import type { AdminKaspiEventsResponse } from "../../../../types"
 import type { AdminListKaspiEventsType } from "../validators"
-import { EVENT_LOG_COUNT_CAP, type KaspiEventListFilter } from "../../../../modules/kaspi/capped-count"
+import { LIST_COUNT_CAP, type KaspiEventListFilter } from "../../../../modules/kaspi/capped-count"
 
 /** The query's filters as the model service takes them (the count reads the same ones: capped-count.ts). */
 function kaspiEventFilters(q: AdminListKaspiEventsType): KaspiEventListFilter {
@@ -24,10 +24,10 @@ export async function GET(req: MedusaRequest, res: MedusaResponse<AdminKaspiEven
   const kaspi = req.scope.resolve<KaspiModuleService>(KASPI_MODULE)
   const q = req.validatedQuery as AdminListKaspiEventsType
   const filters = kaspiEventFilters(q)
-  // A year of an account's history is about a million events: the count stops at EVENT_LOG_COUNT_CAP (docs/scaling.md).
+  // A year of an account's history is about a million events: the count stops at LIST_COUNT_CAP (docs/scaling.md).
   const [events, { count, capped }] = await Promise.all([
     kaspi.listKaspiEvents(filters, { order: { created_at: "DESC" }, skip: q.offset, take: q.limit }),
-    kaspi.countKaspiEventsUpTo(filters, EVENT_LOG_COUNT_CAP),
+    kaspi.countKaspiEventsUpTo(filters, LIST_COUNT_CAP),
   ])
   res.json({ events, count, count_capped: capped, offset: q.offset, limit: q.limit })
 }

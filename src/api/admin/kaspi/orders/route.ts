@@ -58,9 +58,10 @@ export async function GET(req: MedusaRequest<unknown, AdminListKaspiOrdersType>,
   const total = counts.reduce((n, c) => n + c.count, 0)
   const orders: Array<Omit<AdminKaspiOrderListItem, "deadline">> = []
   let skip = q.offset
-  for (const { status, count } of counts) {
+  for (const { status, count, capped } of counts) {
     if (orders.length >= q.limit) break
-    if (skip >= count) {
+    // A capped group has more rows than its count: paging past the cap reads on in it, not into the next group.
+    if (skip >= count && !capped) {
       skip -= count
       continue
     }
