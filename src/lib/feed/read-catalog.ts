@@ -272,19 +272,18 @@ function num(v: unknown): number {
   return typeof v === "number" ? v : Number(v)
 }
 
+/** The product's columns, selected under the names the feed's row keeps. */
+type CatalogProductColumns = Pick<
+  CatalogVariantRow,
+  "sku" | "product_id" | "product_title" | "product_subtitle" | "product_metadata" | "product_type" | "collection_title"
+>
+
 /** One row of catalogSql's SELECT (PostgreSQL's own types: json columns parsed, aggregates as text). */
-export interface CatalogSqlRow {
+export interface CatalogSqlRow extends CatalogProductColumns {
   id: string
-  sku: string | null
   title: string | null
   metadata: Record<string, unknown> | null
   manage_inventory: boolean | null
-  product_id: string
-  product_title: string | null
-  product_subtitle: string | null
-  product_metadata: Record<string, unknown> | null
-  product_type: string | null
-  collection_title: string | null
   /** "location:quantity:…" per inventory item, comma-separated (stockOfVariant). */
   stock: string | null
   /** Base prices without rules, space-separated. */

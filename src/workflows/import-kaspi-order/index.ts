@@ -75,31 +75,22 @@ export const importKaspiOrderWorkflow = createWorkflow(IMPORT_KASPI_ORDER_WORKFL
     return prepareKaspiOrderImportStep(input)
   })
 
-  when("kaspi-import-ignored", { prepared }, ({ prepared }) => prepared?.action === "ignore").then(() => {
+  // No Medusa order is made (cancelled before the import, or a person must act first): the row keeps why.
+  when("kaspi-import-not-made", { prepared }, ({ prepared }) => prepared?.action === "ignore" || prepared?.action === "needs_attention").then(() => {
     finishKaspiOrderImportStep(
-      transform({ input, record, prepared }, ({ input, record, prepared }) => ({
-        account_id: input.account_id,
-        code: input.order.code,
-        kaspi_order_id: record.id,
-        import_status: "ignored" as const,
-        reason: prepared?.action === "ignore" ? prepared.reason : null,
-        text: prepared?.action === "ignore" ? prepared.text : null,
-      }))
-    ).config({ name: "finish-kaspi-import-ignored" })
-  })
-
-  when("kaspi-import-needs-attention", { prepared }, ({ prepared }) => prepared?.action === "needs_attention").then(() => {
-    finishKaspiOrderImportStep(
-      transform({ input, record, prepared }, ({ input, record, prepared }) => ({
-        account_id: input.account_id,
-        code: input.order.code,
-        kaspi_order_id: record.id,
-        import_status: "needs_attention" as const,
-        reason: prepared?.action === "needs_attention" ? prepared.reason : null,
-        text: prepared?.action === "needs_attention" ? prepared.text : null,
-        unmapped_skus: prepared?.action === "needs_attention" ? prepared.unmapped_skus : null,
-      }))
-    ).config({ name: "finish-kaspi-import-needs-attention" })
+      transform({ input, record, prepared }, ({ input, record, prepared }) => {
+        if (prepared?.action !== "ignore" && prepared?.action !== "needs_attention") throw new Error("unreachable: no reason to finish with")
+        return {
+          account_id: input.account_id,
+          code: input.order.code,
+          kaspi_order_id: record.id,
+          import_status: prepared.action === "ignore" ? ("ignored" as const) : ("needs_attention" as const),
+          reason: prepared.reason,
+          text: prepared.text,
+          ...(prepared.action === "needs_attention" ? { unmapped_skus: prepared.unmapped_skus } : {}),
+        }
+      })
+    ).config({ name: "finish-kaspi-import-not-made" })
   })
 
   const imported = when("kaspi-import-ok", { prepared }, ({ prepared }) => prepared?.action === "import").then(() => {

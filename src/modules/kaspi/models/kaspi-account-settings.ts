@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { onePerShopModel } from "./shop-model"
 
 /**
  * The Medusa side of one Kaspi shop, chosen or created once (by the setup
@@ -6,9 +7,7 @@ import { model } from "@medusajs/framework/utils"
  * never guessed per order. Also the store owner's overrides of the order
  * options from medusa-config (Settings → Kaspi); null follows the config.
  */
-export const KaspiAccountSettings = model.define("kaspi_account_settings", {
-  id: model.id({ prefix: "kacc" }).primaryKey(),
-  account_id: model.text().unique(),
+export const KaspiAccountSettings = onePerShopModel("kaspi_account_settings", "kacc", {
   region_id: model.text().nullable(),
   sales_channel_id: model.text().nullable(),
   shipping_option_id: model.text().nullable(),

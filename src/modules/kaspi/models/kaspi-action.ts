@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { shopModel } from "./shop-model"
 
 export const KASPI_ACTION_STATUSES = ["pending", "sending", "sent", "failed", "dry_run"] as const
 export type KaspiActionStatus = (typeof KASPI_ACTION_STATUSES)[number]
@@ -45,40 +46,36 @@ export const KASPI_GIVEN_UP_KINDS: readonly string[] = [
  * action; `lease_until` is what lets one sender at a time, on any instance,
  * take a row, and a crashed sender's row come back.
  */
-export const KaspiAction = model
-  .define("kaspi_action", {
-    id: model.id({ prefix: "kact" }).primaryKey(),
-    account_id: model.text(),
-    kaspi_order_id: model.text(),
-    kaspi_id: model.text(),
-    code: model.text(),
-    order_id: model.text().nullable(),
-    action: model.text(),
-    payload: model.json(),
-    idempotency_key: model.text(),
-    origin: model.text().default("admin"),
-    status: model.enum([...KASPI_ACTION_STATUSES]).default("pending"),
-    attempts: model.number().default(0),
-    next_attempt_at: model.dateTime().nullable(),
-    lease_until: model.dateTime().nullable(),
-    last_error: model.text().nullable(),
-    error_kind: model.text().nullable(),
-    result: model.json().nullable(),
-    sent_at: model.dateTime().nullable(),
-  })
-  .indexes([
-    { on: ["idempotency_key"], unique: true },
-    { on: ["status", "next_attempt_at"] },
-    // Failed rows of the last days (the overview, the failed-actions list).
-    { on: ["status", "updated_at"] },
-    // Sent ASSEMBLE rows still waiting for their waybill (services/kaspi-outbox.ts awaitingWaybill): a few
-    // dozen among the year's sent rows.
-    {
-      on: ["sent_at"],
-      where: "action = 'assemble' and status = 'sent' and coalesce(result->>'waybill_done', 'false') <> 'true'",
-      name: "IDX_kaspi_action_awaiting_waybill",
-    },
-    { on: ["kaspi_order_id"] },
-    // Retention takes the oldest rows first (services/kaspi-retention.ts).
-    { on: ["created_at"] },
-  ])
+export const KaspiAction = shopModel("kaspi_action", "kact", {
+  kaspi_order_id: model.text(),
+  kaspi_id: model.text(),
+  code: model.text(),
+  order_id: model.text().nullable(),
+  action: model.text(),
+  payload: model.json(),
+  idempotency_key: model.text(),
+  origin: model.text().default("admin"),
+  status: model.enum([...KASPI_ACTION_STATUSES]).default("pending"),
+  attempts: model.number().default(0),
+  next_attempt_at: model.dateTime().nullable(),
+  lease_until: model.dateTime().nullable(),
+  last_error: model.text().nullable(),
+  error_kind: model.text().nullable(),
+  result: model.json().nullable(),
+  sent_at: model.dateTime().nullable(),
+}).indexes([
+  { on: ["idempotency_key"], unique: true },
+  { on: ["status", "next_attempt_at"] },
+  // Failed rows of the last days (the overview, the failed-actions list).
+  { on: ["status", "updated_at"] },
+  // Sent ASSEMBLE rows still waiting for their waybill (services/kaspi-outbox.ts awaitingWaybill): a few
+  // dozen among the year's sent rows.
+  {
+    on: ["sent_at"],
+    where: "action = 'assemble' and status = 'sent' and coalesce(result->>'waybill_done', 'false') <> 'true'",
+    name: "IDX_kaspi_action_awaiting_waybill",
+  },
+  { on: ["kaspi_order_id"] },
+  // Retention takes the oldest rows first (services/kaspi-retention.ts).
+  { on: ["created_at"] },
+])

@@ -1,14 +1,11 @@
 import { model } from "@medusajs/framework/utils"
+import { shopModel } from "./shop-model"
 
 /**
  * The merchant's mapping for one Kaspi category: where each attribute's value
  * comes from (Record<attribute code, KaspiAttributeSource>, lib/cards/card-types.ts).
  */
-export const KaspiCardCategoryMapping = model
-  .define("kaspi_card_category_mapping", {
-    id: model.id({ prefix: "kccm" }).primaryKey(),
-    account_id: model.text(),
-    category: model.text(),
-    sources: model.json(),
-  })
-  .indexes([{ on: ["account_id", "category"], unique: true }])
+export const KaspiCardCategoryMapping = shopModel("kaspi_card_category_mapping", "kccm", {
+  category: model.text(),
+  sources: model.json(),
+}).indexes([{ on: ["account_id", "category"], unique: true }])

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { shopModel } from "./shop-model"
 
 export const KASPI_CARD_STATES = ["sending", "uploaded", "finished", "warning", "error", "skipped", "aborted", "send_failed"] as const
 export type KaspiCardState = (typeof KASPI_CARD_STATES)[number]
@@ -11,21 +12,17 @@ export const KASPI_CARD_RESENDABLE: readonly KaspiCardState[] = ["error", "abort
  * unique (account_id, sku) index is what makes a send idempotent: an
  * unchanged card is claimed by no second send (services/kaspi-card-ledger.ts).
  */
-export const KaspiCard = model
-  .define("kaspi_card", {
-    id: model.id({ prefix: "kcard" }).primaryKey(),
-    account_id: model.text(),
-    product_id: model.text(),
-    variant_id: model.text(),
-    sku: model.text(),
-    category: model.text(),
-    card: model.json(),
-    card_hash: model.text(),
-    import_id: model.text().nullable(),
-    state: model.enum([...KASPI_CARD_STATES]).default("sending"),
-    messages: model.json(),
-  })
-  .indexes([
-    { on: ["account_id", "sku"], unique: true },
-    { on: ["product_id"] },
-  ])
+export const KaspiCard = shopModel("kaspi_card", "kcard", {
+  product_id: model.text(),
+  variant_id: model.text(),
+  sku: model.text(),
+  category: model.text(),
+  card: model.json(),
+  card_hash: model.text(),
+  import_id: model.text().nullable(),
+  state: model.enum([...KASPI_CARD_STATES]).default("sending"),
+  messages: model.json(),
+}).indexes([
+  { on: ["account_id", "sku"], unique: true },
+  { on: ["product_id"] },
+])

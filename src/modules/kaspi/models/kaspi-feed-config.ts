@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { onePerShopModel } from "./shop-model"
 
 /**
  * The price-list feed of one Kaspi account: on/off, the secret in its URL and
@@ -6,9 +7,7 @@ import { model } from "@medusajs/framework/utils"
  * kept as JSON so new settings need no migration). Store mappings are not here:
  * they are kaspi_store_mapping rows.
  */
-export const KaspiFeedConfig = model.define("kaspi_feed_config", {
-  id: model.id({ prefix: "kfcfg" }).primaryKey(),
-  account_id: model.text().unique(),
+export const KaspiFeedConfig = onePerShopModel("kaspi_feed_config", "kfcfg", {
   enabled: model.boolean().default(false),
   secret: model.text(),
   secret_rotated_at: model.dateTime().nullable(),

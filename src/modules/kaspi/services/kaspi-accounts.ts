@@ -1,6 +1,5 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL, ModulesSdkTypes } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import type { ModulesSdkTypes } from "@medusajs/framework/types"
 import { KaspiApiError } from "../client"
 import type { KaspiAccountConfig, KaspiResolvedOptions } from "../options"
 import type { SecretToken } from "../secret"
@@ -12,9 +11,9 @@ import {
   type KaspiEffectiveOrderOptions,
   type KaspiOrderOptionOverrides,
 } from "../types"
+import { KaspiSqlService, type KaspiSqlDeps, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
+type InjectedDependencies = KaspiSqlDeps & {
   kaspiResolvedOptions: KaspiResolvedOptions
   kaspiAccountCredentialService: ModulesSdkTypes.IMedusaInternalService<typeof KaspiAccountCredential>
   kaspiAccountSettingsService: ModulesSdkTypes.IMedusaInternalService<typeof KaspiAccountSettings>
@@ -56,15 +55,14 @@ function toAccountInfo(a: KaspiAccountConfig, o: KaspiResolvedOptions): KaspiAcc
  * the options, the environment, or stored encrypted from the admin, with a
  * short cache) and the order options the store owner overrides per shop.
  */
-export class KaspiAccounts {
-  protected readonly baseRepository_: DAL.RepositoryService
+export class KaspiAccounts extends KaspiSqlService {
   protected readonly options_: KaspiResolvedOptions
   protected readonly credentials_: InjectedDependencies["kaspiAccountCredentialService"]
   protected readonly settings_: InjectedDependencies["kaspiAccountSettingsService"]
   private readonly storedTokens_ = new Map<string, StoredTokenEntry>()
 
   constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
+    super(deps)
     // Registered by loaders/validate-options.ts, which fails the boot on wrong options.
     this.options_ = deps.kaspiResolvedOptions
     this.credentials_ = deps.kaspiAccountCredentialService
@@ -225,7 +223,7 @@ export class KaspiAccounts {
     accountId: string,
     ciphertext: string,
     setBy: string | null,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<void> {
     await sharedContext.manager!.execute(
       `insert into kaspi_account_credential (id, account_id, token_ciphertext, set_by)

@@ -1,11 +1,6 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiBackfillProgress, KaspiBackfillRow } from "../types"
-
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
-}
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
 /** Matches the unique partial index of kaspi_backfill (models/kaspi-backfill.ts). */
 const ACTIVE = `status in ('running', 'cancelling') and deleted_at is null`
@@ -20,18 +15,13 @@ const DUE = `(lease_until is null or lease_until < now())`
  * one worker at a time under a lease, with the cursor stored after every page
  * so a worker that died is resumed by the next one where it stopped.
  */
-export class KaspiBackfills {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiBackfills extends KaspiSqlService {
 
   /** Starts a backfill, or answers the one already active for the account. */
   @InjectManager()
   async start(
     input: { account_id: string; from: Date; to: Date; states: string[]; windows_total: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ created: true; backfill: KaspiBackfillRow } | { created: false; active_id: string }> {
     const manager = sharedContext.manager!
     // Twice: the active one may finish between the refused insert and the read.
@@ -65,7 +55,7 @@ export class KaspiBackfills {
   @InjectManager()
   async claim(
     opts: { owner: string; leaseSeconds: number; accountId?: string; exceptIds?: string[] },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiBackfillRow | null> {
     const rows = await sharedContext.manager!.execute(
       `update kaspi_backfill set lease_owner = ?, lease_until = now() + (? * interval '1 second'), updated_at = now()
@@ -93,7 +83,7 @@ export class KaspiBackfills {
     owner: string,
     progress: KaspiBackfillProgress,
     leaseSeconds: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiBackfillRow["status"] | null> {
     const rows = await sharedContext.manager!.execute(
       `update kaspi_backfill set
@@ -130,7 +120,7 @@ export class KaspiBackfills {
     id: string,
     owner: string,
     outcome: "done" | "cancelled" | "release",
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<void> {
     await sharedContext.manager!.execute(
       `update kaspi_backfill set lease_owner = null, lease_until = null, updated_at = now(),
@@ -153,7 +143,7 @@ export class KaspiBackfills {
     id: string,
     owner: string,
     failure: { error: string; final: boolean; retryAfterSeconds: number; maxFailures: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiBackfillRow["status"] | null> {
     const rows = await sharedContext.manager!.execute(
       `update kaspi_backfill set failures = failures + 1, error = ?, updated_at = now(), lease_owner = null,
@@ -173,7 +163,7 @@ export class KaspiBackfills {
    * row, or null when there is no such backfill.
    */
   @InjectManager()
-  async cancel(id: string, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<KaspiBackfillRow | null> {
+  async cancel(id: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiBackfillRow | null> {
     const rows = await sharedContext.manager!.execute(
       `update kaspi_backfill set updated_at = now(),
          status = case when status not in ('running', 'cancelling') then status

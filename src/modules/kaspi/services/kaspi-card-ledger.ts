@@ -1,12 +1,9 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiImportResult, KaspiImportState } from "../client"
 import { KASPI_CARD_RESENDABLE, type KaspiCardState } from "../models"
 import { cardStateOf } from "../../../lib/cards/card-result"
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = { baseRepository: DAL.RepositoryService }
-type Ctx = Context<EntityManager>
 
 const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(", ")
 /** Rows per insert statement: Postgres takes at most 65,535 parameters per statement. */
@@ -52,12 +49,7 @@ export interface KaspiDueCardImport {
  * or Kaspi did not take the last one, so two concurrent sends, or a second
  * click, of an unchanged product claim nothing.
  */
-export class KaspiCardLedger {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiCardLedger extends KaspiSqlService {
 
   /**
    * Claims the cards to send ("sending"): inserted, or updated where the hash
@@ -66,7 +58,7 @@ export class KaspiCardLedger {
    * (account_id, sku) index and then finds the hash already there.
    */
   @InjectManager()
-  async claim(accountId: string, cards: KaspiCardToClaim[], @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiCardClaim[]> {
+  async claim(accountId: string, cards: KaspiCardToClaim[], @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiCardClaim[]> {
     const claimed: KaspiCardClaim[] = []
     for (let i = 0; i < cards.length; i += CLAIM_BATCH) {
       const batch = cards.slice(i, i + CLAIM_BATCH)
@@ -101,7 +93,7 @@ export class KaspiCardLedger {
 
   /** The claim undone (the send workflow's compensation): each card back as it was, or gone if the claim made it. */
   @InjectManager()
-  async release(accountId: string, claims: KaspiCardClaim[], @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  async release(accountId: string, claims: KaspiCardClaim[], @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const manager = sharedContext.manager!
     const created = claims.filter((c) => !c.previous).map((c) => c.sku)
     if (created.length) {
@@ -123,7 +115,7 @@ export class KaspiCardLedger {
   async openImport(
     accountId: string,
     input: { category: string; skus: string[]; product_ids: string[] },
-    @MedusaContext() sharedContext: Ctx = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<string> {
     const manager = sharedContext.manager!
     const id = generateEntityId(undefined, "kcimp")
@@ -142,7 +134,7 @@ export class KaspiCardLedger {
 
   /** Kaspi took the file: its code stored, the import and its cards "uploaded" (followed by the job). */
   @InjectManager()
-  async markUploaded(importId: string, state: KaspiImportState, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  async markUploaded(importId: string, state: KaspiImportState, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const manager = sharedContext.manager!
     await manager.execute(
       `update kaspi_card_import set import_code = ?, status = 'uploaded', status_name = ?, sent_at = now(), checked_at = now(), updated_at = now() where id = ?`,
@@ -157,7 +149,7 @@ export class KaspiCardLedger {
    * error is the client's, which never carries the token.
    */
   @InjectManager()
-  async markSendFailed(importId: string, error: string, opts: { cards: boolean } = { cards: true }, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  async markSendFailed(importId: string, error: string, opts: { cards: boolean } = { cards: true }, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const manager = sharedContext.manager!
     await manager.execute(`update kaspi_card_import set status = 'send_failed', error = ?, updated_at = now() where id = ? and status = 'sending'`, [error, importId])
     // The send workflow's undo restores the claimed cards itself (release).
@@ -174,7 +166,7 @@ export class KaspiCardLedger {
    * statement, so two followers never ask about the same import at once.
    */
   @InjectManager()
-  async claimDue(opts: { everySeconds: number; limit: number }, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiDueCardImport[]> {
+  async claimDue(opts: { everySeconds: number; limit: number }, @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiDueCardImport[]> {
     return (await sharedContext.manager!.execute(
       `update kaspi_card_import set checked_at = now(), checks = checks + 1, updated_at = now()
        where id in (select id from kaspi_card_import
@@ -188,7 +180,7 @@ export class KaspiCardLedger {
 
   /** What Kaspi says of an import, onto it and its cards (only those it still carries). */
   @InjectManager()
-  async recordStatus(importId: string, state: KaspiImportState, result: KaspiImportResult | null, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  async recordStatus(importId: string, state: KaspiImportState, result: KaspiImportResult | null, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const manager = sharedContext.manager!
     if (state.status === "finished" && result) {
       const bySku = new Map(result.skus.map((s) => [s.sku, { outcome: s.outcome, state: s.state, messages: s.messages }]))
@@ -230,7 +222,7 @@ export class KaspiCardLedger {
    * longer asked about; its cards "error" with the reason, so they can be sent again.
    */
   @InjectManager()
-  async giveUp(importId: string, reason: string, @MedusaContext() sharedContext: Ctx = {}): Promise<void> {
+  async giveUp(importId: string, reason: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const manager = sharedContext.manager!
     await manager.execute(`update kaspi_card_import set status = 'unknown', error = ?, updated_at = now() where id = ?`, [reason, importId])
     await manager.execute(`update kaspi_card set state = 'error', messages = ?::jsonb, updated_at = now() where import_id = ? and state = 'uploaded'`, [
@@ -244,7 +236,7 @@ export class KaspiCardLedger {
   async listImports(
     accountId: string,
     opts: { productId?: string; limit: number; offset: number },
-    @MedusaContext() sharedContext: Ctx = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ rows: Record<string, unknown>[]; count: number }> {
     const where = `account_id = ? and deleted_at is null${opts.productId ? " and product_ids @> ?::jsonb" : ""}`
     const params: unknown[] = opts.productId ? [accountId, JSON.stringify([opts.productId])] : [accountId]

@@ -1,23 +1,15 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiAttributeSource } from "../../../lib/cards/card-types"
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = { baseRepository: DAL.RepositoryService }
-type Ctx = Context<EntityManager>
 
 export type KaspiCardSources = Record<string, KaspiAttributeSource>
 
 /** The merchant's attribute mapping per shop and Kaspi category (kaspi_card_category_mapping): one row each, saved whole. */
-export class KaspiCardMappings {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiCardMappings extends KaspiSqlService {
 
   @InjectManager()
-  async get(accountId: string, category: string, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiCardSources | null> {
+  async get(accountId: string, category: string, @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiCardSources | null> {
     const [row] = (await sharedContext.manager!.execute(
       `select sources from kaspi_card_category_mapping where account_id = ? and category = ? and deleted_at is null`,
       [accountId, category]
@@ -26,7 +18,7 @@ export class KaspiCardMappings {
   }
 
   @InjectManager()
-  async save(accountId: string, category: string, sources: KaspiCardSources, @MedusaContext() sharedContext: Ctx = {}): Promise<KaspiCardSources> {
+  async save(accountId: string, category: string, sources: KaspiCardSources, @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiCardSources> {
     await sharedContext.manager!.execute(
       `insert into kaspi_card_category_mapping (id, account_id, category, sources) values (?, ?, ?, ?::jsonb)
        on conflict (account_id, category) where deleted_at is null do update set sources = excluded.sources, updated_at = now()`,

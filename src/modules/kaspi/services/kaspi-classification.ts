@@ -1,16 +1,13 @@
 import { InjectManager, MedusaContext, MedusaError, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KaspiApiError, type KaspiContentAttribute, type KaspiContentCategory, type KaspiContentValue } from "../client"
 import type { KaspiResolvedOptions } from "../options"
 import type { KaspiClientPool } from "./kaspi-client-pool"
+import { KaspiSqlService, type KaspiSqlDeps, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
+type InjectedDependencies = KaspiSqlDeps & {
   kaspiClientPool: KaspiClientPool
   kaspiResolvedOptions: KaspiResolvedOptions
 }
-type Ctx = Context<EntityManager>
 
 /** A category attribute with, for an enum, Kaspi's recommended values. */
 export type KaspiLeafAttribute = KaspiContentAttribute & { values?: KaspiContentValue[] }
@@ -27,13 +24,12 @@ export interface KaspiCached<T> {
  * about 400 KB, so it is read again only after `cards.classificationTtlHours`
  * or when the merchant asks for a refresh.
  */
-export class KaspiClassification {
-  protected readonly baseRepository_: DAL.RepositoryService
+export class KaspiClassification extends KaspiSqlService {
   protected readonly pool_: KaspiClientPool
   protected readonly ttlMs_: number
 
   constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
+    super(deps)
     this.pool_ = deps.kaspiClientPool
     this.ttlMs_ = deps.kaspiResolvedOptions.cards.classificationTtlHours * 3_600_000
   }
@@ -76,7 +72,7 @@ export class KaspiClassification {
     key: string,
     refresh: boolean,
     load: (client: Awaited<ReturnType<KaspiClientPool["get"]>>) => Promise<T>,
-    @MedusaContext() sharedContext: Ctx = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiCached<T>> {
     const manager = sharedContext.manager!
     const [row] = (await manager.execute(

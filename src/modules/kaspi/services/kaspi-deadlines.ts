@@ -1,11 +1,6 @@
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { DEADLINE_DUE_AT_SQL, DEADLINE_KIND_SQL, DEADLINE_STATUSES, type KaspiDueOrder } from "../deadline"
-
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
-}
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
 /**
  * Orders by their next deadline (deadline.ts), what is due first at the top:
@@ -13,17 +8,12 @@ type InjectedDependencies = {
  * that can have one are read (the account/status index), a few hundred open
  * orders even for a busy shop, whatever the history.
  */
-export class KaspiDeadlines {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiDeadlines extends KaspiSqlService {
 
   @InjectManager()
   async listDue(
     opts: { accountId?: string; acceptWithinMinutes: number; dueBefore?: Date; limit: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiDueOrder[]> {
     const rows = (await sharedContext.manager!.execute(
       `select * from (

@@ -1,5 +1,4 @@
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   cappedCount,
@@ -9,22 +8,14 @@ import {
   type KaspiEventListFilter,
   type KaspiOrderListFilter,
 } from "../capped-count"
-
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
-}
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
 /**
  * Counts for the admin's lists that stop at a cap (capped-count.ts): the
  * rows are counted through the list's own index, and never more than cap+1 of
  * them, so a page view costs the same at 1,000 orders and at 100,000.
  */
-export class KaspiListCounts {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiListCounts extends KaspiSqlService {
 
   /**
    * The Kaspi orders under the list's filter, once per import status, in one statement: the list counts
@@ -35,7 +26,7 @@ export class KaspiListCounts {
     filter: Omit<KaspiOrderListFilter, "import_status">,
     statuses: string[],
     cap: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<Record<string, CappedCount>> {
     if (!statuses.length) return {}
     const where = kaspiOrderListWhere(filter)
@@ -48,7 +39,7 @@ export class KaspiListCounts {
   }
 
   @InjectManager()
-  async events(filter: KaspiEventListFilter, cap: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<CappedCount> {
+  async events(filter: KaspiEventListFilter, cap: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<CappedCount> {
     const { sql, params } = kaspiEventListWhere(filter)
     return this.upTo(sharedContext.manager!, `select 1 from kaspi_event where ${sql}`, params, cap)
   }

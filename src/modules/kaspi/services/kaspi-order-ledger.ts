@@ -1,5 +1,4 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiOrder as KaspiApiOrder } from "../client"
 import { importStatusTransition, KaspiImportTransitionError, type KaspiImportActor, type KaspiImportState } from "../import-status"
@@ -8,12 +7,12 @@ import type { KaspiImportStatus } from "../models"
 import type { KaspiImportClaimedFrom, KaspiImportOutcome, KaspiImportReleaser, KaspiOrderRecordUpsert } from "../types"
 import { KASPI_ORDER_DISAGREES_EVENT, KASPI_ORDER_NEEDS_ATTENTION_EVENT } from "../events"
 import type { KaspiSignals } from "./kaspi-signals"
+import { KaspiSqlService, type KaspiSqlDeps, type SqlContext } from "../sql-service"
 
 /** Reads and compare-and-sets before giving up on a row other writers keep moving. */
 const CAS_ATTEMPTS = 3
 
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
+type InjectedDependencies = KaspiSqlDeps & {
   kaspiSignals: KaspiSignals
 }
 
@@ -34,12 +33,11 @@ interface ImportFields {
  * (an order newly unreadable, an import ending needs_attention or failed, a
  * disagreement) is announced on the event bus (events.ts).
  */
-export class KaspiOrderLedger {
-  protected readonly baseRepository_: DAL.RepositoryService
+export class KaspiOrderLedger extends KaspiSqlService {
   protected readonly signals_: KaspiSignals
 
   constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
+    super(deps)
     this.signals_ = deps.kaspiSignals
   }
 
@@ -49,7 +47,7 @@ export class KaspiOrderLedger {
    * second poller update the same row instead of adding another.
    */
   @InjectManager()
-  async upsert(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<KaspiOrderRecordUpsert> {
+  async upsert(accountId: string, order: KaspiApiOrder, @MedusaContext() sharedContext: SqlContext = {}): Promise<KaspiOrderRecordUpsert> {
     const v = kaspiOrderRecordValues(accountId, order)
     const rows = await sharedContext.manager!.execute(
       `insert into kaspi_order (id, account_id, kaspi_id, code, state, status, delivery_mode, is_kaspi_delivery,
@@ -124,7 +122,7 @@ export class KaspiOrderLedger {
   async recordInvalid(
     accountId: string,
     invalid: { id?: string; code?: string; reason: string; raw: unknown },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ id: string; newly_flagged: boolean } | null> {
     const raw = (invalid.raw ?? {}) as { attributes?: Record<string, unknown> }
     const attrs = raw.attributes ?? {}
@@ -181,7 +179,7 @@ export class KaspiOrderLedger {
   async claim(
     id: string,
     leaseSeconds: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ id: string; previous_import_status: string } | null> {
     const manager = sharedContext.manager!
     for (let attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
@@ -196,7 +194,7 @@ export class KaspiOrderLedger {
 
   /** Ends an import attempt with its outcome (the lease is released). */
   @InjectManager()
-  async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async finish(id: string, outcome: KaspiImportOutcome, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     const { import_status: to, reason, order_id, unmapped_skus } = outcome
     await this.move_(sharedContext.manager!, id, to, "finish", { reason: reason ?? null, order_id, unmapped_skus })
     if (to === "needs_attention" || to === "failed") await this.signals_.emit(KASPI_ORDER_NEEDS_ATTENTION_EVENT, { id, text: outcome.text ?? null })
@@ -204,20 +202,20 @@ export class KaspiOrderLedger {
 
   /** The order disagrees with Kaspi (kaspi_order.disagreement, listed until resolved). */
   @InjectManager()
-  async flagDisagreement(id: string, disagreement: Record<string, unknown>, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async flagDisagreement(id: string, disagreement: Record<string, unknown>, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await sharedContext.manager!.execute(`update kaspi_order set disagreement = ?::jsonb, updated_at = now() where id = ?`, [JSON.stringify(disagreement), id])
     await this.signals_.emit(KASPI_ORDER_DISAGREES_EVENT, { id })
   }
 
   /** Puts the order back in the import queue: a person's retry, a SKU now mapped, or an undone finish (which unlinks). */
   @InjectManager()
-  async release(id: string, by: KaspiImportReleaser, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async release(id: string, by: KaspiImportReleaser, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await this.move_(sharedContext.manager!, id, "pending", by, by === "undo_finish" ? { order_id: null } : {})
   }
 
   /** The claim's compensation: gives the order back in the status the claim found it in (lease released). */
   @InjectManager()
-  async undoClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async undoClaim(id: string, previous: KaspiImportClaimedFrom, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await this.move_(sharedContext.manager!, id, previous, "undo_claim", {})
   }
 
@@ -230,7 +228,7 @@ export class KaspiOrderLedger {
   async listMissingAccept(
     accountId: string,
     opts: { importedBeforeSeconds: number; limit: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<Array<{ id: string; account_id: string; code: string }>> {
     return sharedContext.manager!.execute(
       `select k.id, k.account_id, k.code from kaspi_order k

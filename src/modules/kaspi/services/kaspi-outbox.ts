@@ -1,13 +1,11 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KASPI_ACTIONS_SENT_ONCE, KASPI_GIVEN_UP_KINDS } from "../models"
 import type { KaspiAbandonedAction, KaspiActionIntent, KaspiActionOutcome, KaspiRevivedAction } from "../types"
 import { KASPI_ACTION_FAILED_EVENT } from "../events"
 import type { KaspiSignals } from "./kaspi-signals"
+import { KaspiSqlService, type KaspiSqlDeps, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
+type InjectedDependencies = KaspiSqlDeps & {
   kaspiSignals: KaspiSignals
 }
 
@@ -21,12 +19,11 @@ const REVIVED_COLUMNS = "id, account_id, kaspi_order_id, code, action, error_kin
  * Each action closed as failed (refused, given up, abandoned) is announced on
  * the event bus (KASPI_ACTION_FAILED_EVENT).
  */
-export class KaspiOutbox {
-  protected readonly baseRepository_: DAL.RepositoryService
+export class KaspiOutbox extends KaspiSqlService {
   protected readonly signals_: KaspiSignals
 
   constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
+    super(deps)
     this.signals_ = deps.kaspiSignals
   }
 
@@ -42,7 +39,7 @@ export class KaspiOutbox {
   @InjectManager()
   async enqueue(
     row: KaspiActionIntent,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<{ id: string; created: boolean; revived: boolean }> {
     const manager = sharedContext.manager!
     const written = await manager.execute(
@@ -88,7 +85,7 @@ export class KaspiOutbox {
   @InjectManager()
   async reviveGivenUp(
     opts: { accountId?: string; answeredSince?: boolean },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiRevivedAction[]> {
     const where: string[] = []
     const params: unknown[] = [...KASPI_GIVEN_UP_KINDS, ...KASPI_ACTIONS_SENT_ONCE]
@@ -121,7 +118,7 @@ export class KaspiOutbox {
   @InjectManager()
   async claim(
     opts: { ids?: string[]; limit: number; leaseSeconds: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<string[]> {
     const byId = opts.ids?.length ? `and id in (${placeholders(opts.ids)})` : ""
     const rows = await sharedContext.manager!.execute(
@@ -150,7 +147,7 @@ export class KaspiOutbox {
   @InjectManager()
   async settleAbandoned(
     outcome: { last_error: string; error_kind: string; result: unknown },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiAbandonedAction[]> {
     const rows = (await sharedContext.manager!.execute(
       `update kaspi_action set status = 'failed', lease_until = null, next_attempt_at = null, last_error = ?, error_kind = ?,
@@ -170,7 +167,7 @@ export class KaspiOutbox {
    * finished rows would hide every newer one.
    */
   @InjectManager()
-  async awaitingWaybill(limit: number, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<string[]> {
+  async awaitingWaybill(limit: number, @MedusaContext() sharedContext: SqlContext = {}): Promise<string[]> {
     const rows = await sharedContext.manager!.execute(
       `select id from kaspi_action
        where deleted_at is null and action = 'assemble' and status = 'sent'
@@ -183,7 +180,7 @@ export class KaspiOutbox {
 
   /** Records what came of one send attempt and releases the row. */
   @InjectManager()
-  async finish(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async finish(id: string, outcome: KaspiActionOutcome, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await sharedContext.manager!.execute(
       `update kaspi_action set status = ?, lease_until = null, next_attempt_at = ?, last_error = ?, error_kind = ?,
          result = coalesce(?::jsonb, result), sent_at = case when ? = 'sent' then now() else sent_at end, updated_at = now()

@@ -1,23 +1,13 @@
 import { InjectManager, MedusaContext, generateEntityId } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import type { KaspiPollClaim, KaspiPollResult } from "../types"
-
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
-}
+import { KaspiSqlService, type SqlContext } from "../sql-service"
 
 /**
  * Who polls each shop now (kaspi_sync_state): a lease in the database, so
  * several Medusa instances poll one shop one at a time, and a poller that died
  * frees the shop one lease after its last renewal.
  */
-export class KaspiPollLease {
-  protected readonly baseRepository_: DAL.RepositoryService
-
-  constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
-  }
+export class KaspiPollLease extends KaspiSqlService {
 
   /**
    * Takes the poll of one account for this tick when it is due and nobody else
@@ -28,7 +18,7 @@ export class KaspiPollLease {
   async claim(
     accountId: string,
     opts: { dueAfterSeconds: number; leaseSeconds: number; owner: string; force?: boolean },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiPollClaim | null> {
     const manager = sharedContext.manager!
     await manager.execute(
@@ -57,7 +47,7 @@ export class KaspiPollLease {
     accountId: string,
     owner: string,
     leaseSeconds: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<boolean> {
     const rows = await sharedContext.manager!.execute(
       `update kaspi_sync_state set lease_until = now() + (? * interval '1 second'), updated_at = now()
@@ -70,7 +60,7 @@ export class KaspiPollLease {
 
   /** Ends a poll: records how far it got (on success) and releases the lease. */
   @InjectManager()
-  async finish(accountId: string, result: KaspiPollResult, @MedusaContext() sharedContext: Context<EntityManager> = {}): Promise<void> {
+  async finish(accountId: string, result: KaspiPollResult, @MedusaContext() sharedContext: SqlContext = {}): Promise<void> {
     await sharedContext.manager!.execute(
       `update kaspi_sync_state set lease_until = null, lease_owner = null, updated_at = now(),
          last_new_poll_at = case when ? then ? else last_new_poll_at end,

@@ -1,12 +1,11 @@
 import { InjectManager, MedusaContext } from "@medusajs/framework/utils"
-import type { Context, DAL } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { KASPI_ACTION_FINAL_STATUSES } from "../models"
 import type { KaspiPruneResult, KaspiPruneRun } from "../types"
 import type { KaspiEventLog } from "./kaspi-event-log"
+import { KaspiSqlService, type KaspiSqlDeps, type SqlContext } from "../sql-service"
 
-type InjectedDependencies = {
-  baseRepository: DAL.RepositoryService
+type InjectedDependencies = KaspiSqlDeps & {
   kaspiEventLog: KaspiEventLog
 }
 
@@ -27,12 +26,11 @@ const placeholders = (values: readonly unknown[]) => values.map(() => "?").join(
  * commits on its own: no statement holds many row locks or a long transaction
  * against the poll, imports and the outbox.
  */
-export class KaspiRetention {
-  protected readonly baseRepository_: DAL.RepositoryService
+export class KaspiRetention extends KaspiSqlService {
   protected readonly events_: KaspiEventLog
 
   constructor(deps: InjectedDependencies) {
-    this.baseRepository_ = deps.baseRepository
+    super(deps)
     this.events_ = deps.kaspiEventLog
   }
 
@@ -52,7 +50,7 @@ export class KaspiRetention {
   @InjectManager()
   async prune(
     opts: { olderThan: Date; batchSize: number; maxBatches: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SqlContext = {}
   ): Promise<KaspiPruneResult> {
     const manager = sharedContext.manager!
     const events = await this.inBatches_(manager, opts, (limit) => [
