@@ -44,3 +44,17 @@ export function startOfToday(): string {
   d.setHours(0, 0, 0, 0)
   return d.toISOString()
 }
+
+/** A day from a date input ("2024-05-01") as its first millisecond in the browser's time zone, as ISO. */
+export const startOfDay = (day: string): string => new Date(`${day}T00:00:00`).toISOString()
+
+/** A day from a date input as its last millisecond in the browser's time zone, as ISO. */
+export const endOfDay = (day: string): string => new Date(`${day}T23:59:59.999`).toISOString()
+
+/** A list's "created from / to" filter days as the instants the API compares with: whole days in the user's time zone. */
+export function createdBetween(days: { created_from: string; created_to: string }) {
+  return {
+    created_from: days.created_from ? startOfDay(days.created_from) : "",
+    created_to: days.created_to ? endOfDay(days.created_to) : "",
+  }
+}

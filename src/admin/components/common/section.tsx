@@ -19,13 +19,26 @@ export function SectionHeader({ title, subtitle, actions, level = "h2" }: { titl
 }
 
 /** A label/value pair in the two-column style of Medusa's detail pages. */
-export function FactRow({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+export function FactRow({
+  label,
+  children,
+  testId,
+  className,
+  valueClassName,
+}: {
+  label: ReactNode
+  children: ReactNode
+  testId?: string
+  /** Where the row stands alone in a section: its padding and alignment. */
+  className?: string
+  valueClassName?: string
+}) {
   return (
-    <div className="text-ui-fg-subtle grid grid-cols-2 items-start gap-x-4" data-testid={testId}>
+    <div className={clx("text-ui-fg-subtle grid grid-cols-2 items-start gap-x-4", className)} data-testid={testId}>
       <Text size="small" weight="plus" leading="compact">
         {label}
       </Text>
-      <div className="txt-compact-small text-ui-fg-base min-w-0 break-words">{children}</div>
+      <div className={clx("txt-compact-small text-ui-fg-base min-w-0 break-words", valueClassName)}>{children}</div>
     </div>
   )
 }
@@ -35,6 +48,15 @@ export function InlineError({ children, className, size = "small" }: { children:
   if (!children) return null
   return (
     <Text size={size} className={clx("text-ui-fg-error", className)} role="alert">
+      {children}
+    </Text>
+  )
+}
+
+/** Red, but no alert: something the shop's setup still lacks (no account, no store mapped), not a failed call. */
+export function MissingSetup({ children }: { children: ReactNode }) {
+  return (
+    <Text size="small" className="text-ui-fg-error">
       {children}
     </Text>
   )

@@ -2,8 +2,9 @@ import { Input, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../common/field"
 import { FormDrawer } from "../common/form-drawer"
-import { useSubmit } from "../common/use-submit"
+import { useFormDrawer } from "../common/use-form-drawer"
 import { kaspiApi } from "../../lib/api"
+import { endOfDay, startOfDay } from "../../lib/format"
 import { useKaspiT } from "../../lib/i18n"
 import { useInvalidateKaspi } from "../../lib/queries"
 
@@ -13,19 +14,17 @@ const isoDay = (d: Date) => d.toISOString().slice(0, 10)
 export function BackfillDrawer() {
   const { t } = useKaspiT()
   const invalidate = useInvalidateKaspi()
-  const [open, setOpen] = useState(false)
+  const form = useFormDrawer()
   const [from, setFrom] = useState(isoDay(new Date(Date.now() - 30 * 24 * 3600 * 1000)))
   const [to, setTo] = useState(isoDay(new Date()))
-  const { run, busy, error } = useSubmit()
 
   const submit = () =>
-    run(
+    form.submit(
       async () => {
         // Whole days in the user's time zone: from its first to its last millisecond.
-        await kaspiApi.startBackfill({ from: new Date(`${from}T00:00:00`).toISOString(), to: new Date(`${to}T23:59:59.999`).toISOString() })
+        await kaspiApi.startBackfill({ from: startOfDay(from), to: endOfDay(to) })
         // It runs in the background (the backfill job); its progress bar is on the page.
         toast.success(t("backfills.started"))
-        setOpen(false)
       },
       // Refetches the latest backfill, which starts its progress polling.
       { onSettled: invalidate }
@@ -33,16 +32,13 @@ export function BackfillDrawer() {
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={setOpen}
+      {...form.drawer}
       trigger={{ label: t("page.backfill"), testId: "kaspi-backfill" }}
       title={t("page.backfillTitle")}
-      error={error}
       submitLabel={t("page.runBackfill")}
       submitTestId="kaspi-backfill-run"
       contentTestId="kaspi-backfill-drawer"
       submitDisabled={!from || !to}
-      busy={busy}
       onSubmit={submit}
     >
       <Text size="small" className="text-ui-fg-subtle">

@@ -1,7 +1,8 @@
 import { Button, Container, StatusBadge, Text, toast } from "@medusajs/ui"
-import { useEffect, useRef, useState } from "react"
+import { useEffect, useRef } from "react"
 import type { Jsonified, KaspiBackfillStatus, KaspiBackfillView } from "../../../types"
-import { errorMessage, kaspiApi } from "../../lib/api"
+import { useToastedCall } from "../common/use-toasted-call"
+import { kaspiApi } from "../../lib/api"
 import { formatDate, formatPercent } from "../../lib/format"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { useInvalidateKaspi, useLatestKaspiBackfill } from "../../lib/queries"
@@ -29,7 +30,7 @@ export function BackfillProgress() {
   const locale = useLocale()
   const invalidate = useInvalidateKaspi()
   const { data: backfill } = useLatestKaspiBackfill()
-  const [cancelling, setCancelling] = useState(false)
+  const { busy, call } = useToastedCall<"cancel">()
   const wasActive = useRef(false)
 
   // The orders it imported appear in the list once it has ended.
@@ -40,18 +41,11 @@ export function BackfillProgress() {
 
   if (!backfill) return null
   const percent = Math.round(backfill.progress * 100)
-  const cancel = async () => {
-    setCancelling(true)
-    try {
+  const cancel = () =>
+    call("cancel", async () => {
       const r = await kaspiApi.cancelBackfill(backfill.id)
       if (r.backfill.status === "cancelled") toast.success(t("backfills.cancelled"))
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setCancelling(false)
-      await invalidate()
-    }
-  }
+    })
 
   return (
     <Container className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-backfill-progress" data-status={backfill.status}>
@@ -65,7 +59,7 @@ export function BackfillProgress() {
           </StatusBadge>
         </div>
         {backfill.status === "running" ? (
-          <Button size="small" variant="secondary" isLoading={cancelling} onClick={cancel} data-testid="kaspi-backfill-cancel">
+          <Button size="small" variant="secondary" isLoading={busy === "cancel"} onClick={cancel} data-testid="kaspi-backfill-cancel">
             {t("backfills.cancel")}
           </Button>
         ) : null}

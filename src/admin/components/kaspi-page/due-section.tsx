@@ -1,5 +1,6 @@
 import { Container, Table } from "@medusajs/ui"
-import { Link } from "react-router-dom"
+import { DataTable } from "../common/data-table"
+import { OrderLink } from "../common/order-link"
 import { SectionHeader } from "../common/section"
 import { ListState } from "../common/list-state"
 import { DeadlineBadge } from "../common/deadline-badge"
@@ -26,36 +27,21 @@ export function DueSection() {
         subtitle={data ? t("due.subtitle", { minutes: data.accept_within_minutes, warn: data.warn_minutes }) : undefined}
       />
       <ListState isError={isError} error={error} empty={Boolean(data) && !rows.length} none={t("due.none")} />
-      {rows.length ? (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("due.order")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("due.deadline")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("due.by")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((d) => (
-              <Table.Row key={`${d.id}:${d.kind}`} data-testid="kaspi-due-order" data-code={d.code}>
-                <Table.Cell>
-                  {d.order_id ? (
-                    <Link to={`/orders/${d.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                      {d.code}
-                    </Link>
-                  ) : (
-                    d.code
-                  )}
-                </Table.Cell>
-                <Table.Cell>
-                  <DeadlineBadge deadline={d} soonMinutes={data?.warn_minutes} />
-                </Table.Cell>
-                <Table.Cell className="whitespace-nowrap">{formatDateTime(d.due_at, locale)}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      ) : null}
+      <DataTable
+        columns={[t("due.order"), t("due.deadline"), t("due.by")]}
+        rows={rows}
+        row={(d) => (
+          <Table.Row key={`${d.id}:${d.kind}`} data-testid="kaspi-due-order" data-code={d.code}>
+            <Table.Cell>
+              <OrderLink orderId={d.order_id}>{d.code}</OrderLink>
+            </Table.Cell>
+            <Table.Cell>
+              <DeadlineBadge deadline={d} soonMinutes={data?.warn_minutes} />
+            </Table.Cell>
+            <Table.Cell className="whitespace-nowrap">{formatDateTime(d.due_at, locale)}</Table.Cell>
+          </Table.Row>
+        )}
+      />
     </Container>
   )
 }

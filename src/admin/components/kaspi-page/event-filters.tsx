@@ -1,4 +1,7 @@
-import { Input, Select } from "@medusajs/ui"
+import { Input } from "@medusajs/ui"
+import { DateFilter } from "../common/date-filter"
+import { filterFields } from "../common/filter-fields"
+import { FilterSelect } from "../common/filter-select"
 import { useKaspiT } from "../../lib/i18n"
 import { eventTitle } from "../../lib/kaspi-words"
 
@@ -27,44 +30,17 @@ const TYPES = [
   "deadline.warned",
 ]
 const RESULTS = ["ok", "error", "info"] as const
-const ALL = "all"
 
 /** Type, result, Kaspi order code and dates for the account's event log. */
 export function EventFilters({ value, onChange }: { value: EventFilterValues; onChange: (v: EventFilterValues) => void }) {
   const { t } = useKaspiT()
-  const set = (patch: Partial<EventFilterValues>) => onChange({ ...value, ...patch })
+  const { set, bind } = filterFields(value, onChange)
+  const typeOptions = TYPES.map((type) => ({ value: type, label: eventTitle(t, type) }))
+  const resultOptions = RESULTS.map((r) => ({ value: r, label: t(`eventLog.result.${r}`) }))
   return (
     <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="kaspi-event-filters">
-      <div className="w-56">
-        <Select size="small" value={value.type || ALL} onValueChange={(v) => set({ type: v === ALL ? "" : v })}>
-          <Select.Trigger data-testid="kaspi-event-filter-type">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={ALL}>{t("eventLog.anyType")}</Select.Item>
-            {TYPES.map((type) => (
-              <Select.Item key={type} value={type}>
-                {eventTitle(t, type)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
-      <div className="w-40">
-        <Select size="small" value={value.result || ALL} onValueChange={(v) => set({ result: v === ALL ? "" : (v as EventFilterValues["result"]) })}>
-          <Select.Trigger data-testid="kaspi-event-filter-result">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={ALL}>{t("eventLog.anyResult")}</Select.Item>
-            {RESULTS.map((r) => (
-              <Select.Item key={r} value={r}>
-                {t(`eventLog.result.${r}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+      <FilterSelect className="w-56" testId="kaspi-event-filter-type" {...bind("type")} anyLabel={t("eventLog.anyType")} options={typeOptions} />
+      <FilterSelect className="w-40" testId="kaspi-event-filter-result" {...bind("result")} anyLabel={t("eventLog.anyResult")} options={resultOptions} />
       <Input
         size="small"
         type="search"
@@ -74,8 +50,8 @@ export function EventFilters({ value, onChange }: { value: EventFilterValues; on
         onChange={(e) => set({ kaspi_code: e.target.value.trim() })}
         data-testid="kaspi-event-filter-code"
       />
-      <Input size="small" type="date" className="w-40" aria-label={t("eventLog.from")} title={t("eventLog.from")} value={value.created_from} onChange={(e) => set({ created_from: e.target.value })} />
-      <Input size="small" type="date" className="w-40" aria-label={t("eventLog.to")} title={t("eventLog.to")} value={value.created_to} onChange={(e) => set({ created_to: e.target.value })} />
+      <DateFilter label={t("eventLog.from")} {...bind("created_from")} />
+      <DateFilter label={t("eventLog.to")} {...bind("created_to")} />
     </div>
   )
 }

@@ -1,5 +1,6 @@
 import { Container, Table, Text } from "@medusajs/ui"
-import { Link } from "react-router-dom"
+import { DataTable } from "../common/data-table"
+import { OrderLink } from "../common/order-link"
 import { Muted, SectionHeader } from "../common/section"
 import { ListState } from "../common/list-state"
 import { SendAgainButton } from "../order/send-again-button"
@@ -26,47 +27,29 @@ export function FailedActions() {
     <Container className="divide-y p-0" data-testid="kaspi-failed-actions">
       <SectionHeader title={t("failedActions.title")} subtitle={count ? t("failedActions.subtitle") : undefined} />
       <ListState isError={isError} error={error} empty={Boolean(data) && count === 0} none={t("failedActions.none")} />
-      {rows.length ? (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("failedActions.order")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("failedActions.action")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("failedActions.when")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("failedActions.attempts")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("failedActions.error")}</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((a) => (
-              <Table.Row key={a.id} data-testid="kaspi-failed-action" data-id={a.id} data-code={a.code} data-action={a.action}>
-                <Table.Cell>
-                  {a.order_id ? (
-                    <Link to={`/orders/${a.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                      {a.code}
-                    </Link>
-                  ) : (
-                    a.code
-                  )}
-                </Table.Cell>
-                <Table.Cell>{t(`action.${a.action}`, { defaultValue: a.action })}</Table.Cell>
-                <Table.Cell className="whitespace-nowrap">{formatDateTime(a.updated_at, locale)}</Table.Cell>
-                <Table.Cell>{a.attempts}</Table.Cell>
-                <Table.Cell className="max-w-[360px] py-2">
-                  <Text size="xsmall" className="text-ui-fg-subtle line-clamp-3 whitespace-normal break-words" title={a.last_error ?? undefined}>
-                    {a.last_error ?? "—"}
-                  </Text>
-                </Table.Cell>
-                <Table.Cell className="py-2">
-                  {/* Each "send the code" may text the buyer a code: it is asked for again on the order, knowingly. */}
-                  {a.action === "send_code" ? <Muted>{t("sendAgain.sendCodeHint")}</Muted> : <SendAgainButton row={a} />}
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      ) : null}
+      <DataTable
+        columns={[t("failedActions.order"), t("failedActions.action"), t("failedActions.when"), t("failedActions.attempts"), t("failedActions.error"), {}]}
+        rows={rows}
+        row={(a) => (
+          <Table.Row key={a.id} data-testid="kaspi-failed-action" data-id={a.id} data-code={a.code} data-action={a.action}>
+            <Table.Cell>
+              <OrderLink orderId={a.order_id}>{a.code}</OrderLink>
+            </Table.Cell>
+            <Table.Cell>{t(`action.${a.action}`, { defaultValue: a.action })}</Table.Cell>
+            <Table.Cell className="whitespace-nowrap">{formatDateTime(a.updated_at, locale)}</Table.Cell>
+            <Table.Cell>{a.attempts}</Table.Cell>
+            <Table.Cell className="max-w-[360px] py-2">
+              <Text size="xsmall" className="text-ui-fg-subtle line-clamp-3 whitespace-normal break-words" title={a.last_error ?? undefined}>
+                {a.last_error ?? "—"}
+              </Text>
+            </Table.Cell>
+            <Table.Cell className="py-2">
+              {/* Each "send the code" may text the buyer a code: it is asked for again on the order, knowingly. */}
+              {a.action === "send_code" ? <Muted>{t("sendAgain.sendCodeHint")}</Muted> : <SendAgainButton row={a} />}
+            </Table.Cell>
+          </Table.Row>
+        )}
+      />
       {count > rows.length ? (
         <div className="px-6 py-3">
           <Muted>{t("failedActions.more", { shown: rows.length, count })}</Muted>

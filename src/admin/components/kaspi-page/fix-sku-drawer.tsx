@@ -3,7 +3,7 @@ import { useState } from "react"
 import { VariantPicker, type PickedVariant } from "./variant-picker"
 import { Field } from "../common/field"
 import { FormDrawer } from "../common/form-drawer"
-import { useSubmit } from "../common/use-submit"
+import { useFormDrawer } from "../common/use-form-drawer"
 import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useInvalidateKaspi } from "../../lib/queries"
@@ -17,13 +17,12 @@ export function FixSkuDrawer({ order }: { order: KaspiOrderRow }) {
   const { t } = useKaspiT()
   const invalidate = useInvalidateKaspi()
   const skus = order.unmapped_skus ?? []
-  const [open, setOpen] = useState(false)
+  const form = useFormDrawer()
   const [picked, setPicked] = useState<Record<string, PickedVariant>>({})
-  const { run, busy, error } = useSubmit()
   const complete = skus.every((s) => picked[s])
 
   const submit = () =>
-    run(
+    form.submit(
       async () => {
         let retried = 0
         for (const sku of skus) {
@@ -31,7 +30,6 @@ export function FixSkuDrawer({ order }: { order: KaspiOrderRow }) {
           retried += r.retried.length
         }
         toast.success(t("fixSku.mapped", { count: retried }))
-        setOpen(false)
       },
       // The SKUs mapped before a failure have already re-imported their orders.
       { onSettled: invalidate }
@@ -39,16 +37,13 @@ export function FixSkuDrawer({ order }: { order: KaspiOrderRow }) {
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={setOpen}
+      {...form.drawer}
       trigger={{ label: t("orders.fixSku"), testId: "kaspi-fix-sku" }}
       title={t("fixSku.title")}
       contentTestId="kaspi-fix-sku-drawer"
       bodyClassName="flex flex-col gap-y-6 overflow-y-auto"
-      error={error}
       submitLabel={t("fixSku.mapAndRetry")}
       submitDisabled={!complete}
-      busy={busy}
       onSubmit={submit}
       submitTestId="kaspi-map-and-retry"
     >

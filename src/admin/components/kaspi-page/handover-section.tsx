@@ -1,6 +1,7 @@
-import { Button, Container, Input, Select, Text } from "@medusajs/ui"
+import { Button, Container, Input, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../common/field"
+import { OptionSelect } from "../common/option-select"
 import { InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { kaspiApi } from "../../lib/api"
@@ -52,18 +53,13 @@ export function HandoverSection({ selectedIds, onPrinted }: { selectedIds: strin
           </Field>
         )}
         <Field label={t("handover.layout")} htmlFor="kaspi-handover-layout">
-          <Select value={layout} onValueChange={(v) => setLayout(v as HandoverLayout)}>
-            <Select.Trigger id="kaspi-handover-layout" data-testid="kaspi-handover-layout">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {LAYOUTS.map((l) => (
-                <Select.Item key={l} value={l}>
-                  {t(`handover.layouts.${l}`)}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
+          <OptionSelect
+            value={layout}
+            onChange={setLayout}
+            id="kaspi-handover-layout"
+            testId="kaspi-handover-layout"
+            options={LAYOUTS.map((l) => ({ value: l, label: t(`handover.layouts.${l}`) }))}
+          />
         </Field>
         <Button size="small" isLoading={busy} disabled={!selectedIds.length && !date} onClick={print} data-testid="kaspi-handover-print">
           {t("handover.print")}

@@ -1,4 +1,7 @@
-import { Checkbox, Input, Label, Select } from "@medusajs/ui"
+import { Checkbox, Input, Label } from "@medusajs/ui"
+import { DateFilter } from "../common/date-filter"
+import { filterFields } from "../common/filter-fields"
+import { FilterSelect } from "../common/filter-select"
 import { useKaspiT } from "../../lib/i18n"
 import type { ImportStatus } from "../../lib/types"
 
@@ -16,7 +19,6 @@ export const EMPTY_FILTERS: OrderFilterValues = { import_status: "", state: "", 
 
 const IMPORT_STATUSES: ImportStatus[] = ["needs_attention", "failed", "pending", "imported", "ignored"]
 const STATES = ["NEW", "SIGN_REQUIRED", "PICKUP", "DELIVERY", "KASPI_DELIVERY", "ARCHIVE"]
-const ALL = "all"
 
 /** Import status (with counts), Kaspi tab, code search, creation dates, and the orders where Medusa and Kaspi disagree. */
 export function OrderFilters({
@@ -29,43 +31,24 @@ export function OrderFilters({
   onChange: (v: OrderFilterValues) => void
 }) {
   const { t } = useKaspiT()
-  const set = (patch: Partial<OrderFilterValues>) => onChange({ ...value, ...patch })
+  const { set, bind } = filterFields(value, onChange)
+  const statusOptions = IMPORT_STATUSES.map((s) => ({
+    value: s,
+    label: (
+      <>
+        {t(`importStatus.${s}`)}
+        {counts[s] !== undefined ? ` (${counts[s]})` : ""}
+      </>
+    ),
+  }))
+  const stateOptions = STATES.map((s) => ({ value: s, label: t(`state.${s}`) }))
   return (
     <div className="flex flex-wrap items-center gap-2 px-6 py-4" data-testid="kaspi-order-filters">
-      <div className="w-56">
-        <Select size="small" value={value.import_status || ALL} onValueChange={(v) => set({ import_status: v === ALL ? "" : (v as ImportStatus) })}>
-          <Select.Trigger data-testid="kaspi-filter-import-status">
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={ALL}>{t("orders.all")}</Select.Item>
-            {IMPORT_STATUSES.map((s) => (
-              <Select.Item key={s} value={s}>
-                {t(`importStatus.${s}`)}
-                {counts[s] !== undefined ? ` (${counts[s]})` : ""}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
-      <div className="w-48">
-        <Select size="small" value={value.state || ALL} onValueChange={(v) => set({ state: v === ALL ? "" : v })}>
-          <Select.Trigger>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            <Select.Item value={ALL}>{t("orders.anyState")}</Select.Item>
-            {STATES.map((s) => (
-              <Select.Item key={s} value={s}>
-                {t(`state.${s}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </div>
+      <FilterSelect className="w-56" testId="kaspi-filter-import-status" {...bind("import_status")} anyLabel={t("orders.all")} options={statusOptions} />
+      <FilterSelect className="w-48" {...bind("state")} anyLabel={t("orders.anyState")} options={stateOptions} />
       <Input size="small" type="search" className="w-40" placeholder={t("orders.search")} value={value.q} onChange={(e) => set({ q: e.target.value.trim() })} data-testid="kaspi-filter-code" />
-      <Input size="small" type="date" className="w-40" aria-label={t("orders.createdFrom")} title={t("orders.createdFrom")} value={value.created_from} onChange={(e) => set({ created_from: e.target.value })} />
-      <Input size="small" type="date" className="w-40" aria-label={t("orders.createdTo")} title={t("orders.createdTo")} value={value.created_to} onChange={(e) => set({ created_to: e.target.value })} />
+      <DateFilter label={t("orders.createdFrom")} {...bind("created_from")} />
+      <DateFilter label={t("orders.createdTo")} {...bind("created_to")} />
       <div className="flex items-center gap-x-2">
         <Checkbox
           id="kaspi-filter-disagrees"

@@ -1,9 +1,10 @@
-import { Button, Heading, Text } from "@medusajs/ui"
+import { ActionStep } from "./action-step"
 import { AssembleForm } from "./assemble-form"
 import { CancelDrawer } from "./cancel-drawer"
 import { CancelLineDrawer } from "./cancel-line-drawer"
 import { CompleteForm } from "./complete-form"
 import { useRunKaspiAction } from "./use-run-action"
+import { WidgetPart } from "./widget-part"
 import { InlineError, Muted } from "../common/section"
 import { useKaspiT } from "../../lib/i18n"
 import type { CancelReason, KaspiOrderLine, OfferedAction } from "../../lib/types"
@@ -26,49 +27,39 @@ export function ActionsPanel({
   const { t } = useKaspiT()
   const { run, feedback, pendingAction } = useRunKaspiAction(orderRef)
   const can = (a: OfferedAction) => allowed.includes(a)
-  const simple = (action: "accept" | "arrived" | "arrived_backward", label: string, hint: string, primary = false) =>
-    can(action) ? (
-      <div className="flex flex-col gap-y-1.5">
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {hint}
-        </Text>
-        <Button
-          size="small"
-          variant={primary ? "primary" : "secondary"}
-          isLoading={pendingAction === action}
-          disabled={Boolean(pendingAction)}
-          onClick={() => run({ action })}
-          data-testid={`kaspi-action-${action}`}
-        >
-          {label}
-        </Button>
-      </div>
-    ) : null
+  const failed = feedback?.kind === "error" ? feedback.text : null
+  const simple = (action: "accept" | "arrived" | "arrived_backward", primary = false) =>
+    can(action) ? <ActionStep action={action} busy={pendingAction} primary={primary} onClick={() => run({ action })} /> : null
 
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-actions">
-      <Heading level="h3">{t("actions.title")}</Heading>
-      {allowed.length === 0 ? <Muted>{t("actions.none")}</Muted> : null}
-      {simple("accept", t("actions.accept"), t("actions.acceptHint"), true)}
+    <WidgetPart title={t("actions.title")} testId="kaspi-actions" empty={allowed.length === 0} none={t("actions.none")}>
+      {simple("accept", true)}
       {can("assemble") ? <AssembleForm busy={pendingAction} run={run} /> : null}
       {can("send_code") || can("complete") ? (
         <CompleteForm orderRef={orderRef} canSendCode={can("send_code")} canComplete={can("complete")} busy={pendingAction} run={run} />
       ) : null}
-      {simple("arrived", t("actions.arrived"), t("actions.arrivedHint"))}
-      {simple("arrived_backward", t("actions.arrivedBackward"), t("actions.arrivedBackwardHint"))}
+      {simple("arrived")}
+      {simple("arrived_backward")}
       {can("cancel_entry") ? (
         <div>
-          <CancelLineDrawer orderLines={lines} reasons={cancelReasons} busy={pendingAction} error={feedback?.kind === "error" ? feedback.text : null} run={run} />
+          <CancelLineDrawer orderLines={lines} reasons={cancelReasons} busy={pendingAction} error={failed} run={run} />
         </div>
       ) : null}
       {can("cancel") ? (
         <div>
-          <CancelDrawer code={code} reasons={cancelReasons} busy={pendingAction} error={feedback?.kind === "error" ? feedback.text : null} run={run} />
+          <CancelDrawer
+            action="cancel"
+            intro={t("actions.cancelIntro", { code })}
+            reasons={cancelReasons}
+            busy={pendingAction}
+            error={failed}
+            onConfirm={(reason, comment) => run({ action: "cancel", reason, ...(comment ? { comment } : {}) })}
+          />
         </div>
       ) : null}
       <div data-testid="kaspi-action-feedback">
         {feedback?.kind === "error" ? <InlineError>{feedback.text}</InlineError> : feedback ? <Muted>{feedback.text}</Muted> : null}
       </div>
-    </div>
+    </WidgetPart>
   )
 }

@@ -1,5 +1,6 @@
-import { Select, Textarea } from "@medusajs/ui"
+import { Textarea } from "@medusajs/ui"
 import { Field } from "../common/field"
+import { SelectField } from "../common/select-field"
 import { useKaspiT } from "../../lib/i18n"
 import type { CancelReason } from "../../lib/types"
 
@@ -21,22 +22,10 @@ export function CancelReasonFields({
   onComment: (c: string) => void
 }) {
   const { t } = useKaspiT()
+  const reasonOptions = reasons.map((r) => ({ value: r, label: t(`reason.${r}`) }))
   return (
     <>
-      <Field label={t("actions.reason")}>
-        <Select value={reason} onValueChange={(v) => onReason(v as CancelReason)}>
-          <Select.Trigger data-testid={`${idPrefix}-reason`}>
-            <Select.Value placeholder={t("actions.reason")} />
-          </Select.Trigger>
-          <Select.Content>
-            {reasons.map((r) => (
-              <Select.Item key={r} value={r}>
-                {t(`reason.${r}`)}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </Field>
+      <SelectField label={t("actions.reason")} value={reason} onChange={onReason} testId={`${idPrefix}-reason`} options={reasonOptions} />
       <Field label={t("actions.comment")} htmlFor={`${idPrefix}-comment`}>
         <Textarea id={`${idPrefix}-comment`} maxLength={1000} value={comment} onChange={(e) => onComment(e.target.value)} />
       </Field>

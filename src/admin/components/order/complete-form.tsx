@@ -1,5 +1,6 @@
-import { Button, Input, Text, clx } from "@medusajs/ui"
+import { Input, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
+import { ActionForm, ActionStep } from "./action-step"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime } from "../../lib/format"
 import { sendCodeWords } from "../../lib/kaspi-words"
@@ -37,13 +38,7 @@ export function CompleteForm({
   return (
     <div className="flex flex-col gap-y-3" data-testid="kaspi-complete-form">
       {canSendCode ? (
-        <div className="flex flex-col gap-y-1.5">
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {t("actions.sendCodeHint")}
-          </Text>
-          <Button size="small" variant="secondary" isLoading={busy === "send_code"} disabled={Boolean(busy)} onClick={() => run({ action: "send_code" })} data-testid="kaspi-action-send_code">
-            {t("actions.sendCode")}
-          </Button>
+        <ActionStep action="send_code" busy={busy} onClick={() => run({ action: "send_code" })}>
           {lastSendCode && lastWords ? (
             <Text
               size="xsmall"
@@ -58,34 +53,27 @@ export function CompleteForm({
               {t("sendCode.onceHint")}
             </Text>
           )}
-        </div>
+        </ActionStep>
       ) : null}
       {canComplete ? (
-        <form
-          className="flex flex-col gap-y-1.5"
-          onSubmit={async (e) => {
-            e.preventDefault()
-            if (valid && (await run({ action: "complete", security_code: code.trim() }))) setCode("")
+        <ActionForm
+          action="complete"
+          busy={busy}
+          valid={valid}
+          onSubmit={async () => {
+            if (await run({ action: "complete", security_code: code.trim() })) setCode("")
           }}
         >
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            {t("actions.completeHint")}
-          </Text>
-          <div className="flex gap-x-2">
-            <Input
-              size="small"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              placeholder={t("actions.codePlaceholder")}
-              value={code}
-              onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 8))}
-              data-testid="kaspi-security-code"
-            />
-            <Button size="small" type="submit" isLoading={busy === "complete"} disabled={!valid || Boolean(busy)} data-testid="kaspi-action-complete">
-              {t("actions.complete")}
-            </Button>
-          </div>
-        </form>
+          <Input
+            size="small"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            placeholder={t("actions.codePlaceholder")}
+            value={code}
+            onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 8))}
+            data-testid="kaspi-security-code"
+          />
+        </ActionForm>
       ) : null}
     </div>
   )

@@ -1,6 +1,6 @@
-import { Button, Heading, Text, clx } from "@medusajs/ui"
+import { Button, Text, clx } from "@medusajs/ui"
 import { useState } from "react"
-import { Muted } from "../common/section"
+import { WidgetPart } from "./widget-part"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime } from "../../lib/format"
 import { eventTitle } from "../../lib/kaspi-words"
@@ -16,9 +16,7 @@ export function EventLog({ events }: { events: KaspiEvent[] }) {
   const [all, setAll] = useState(false)
   const shown = all ? events : events.slice(0, FIRST)
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-events">
-      <Heading level="h3">{t("events.title")}</Heading>
-      {events.length === 0 ? <Muted>{t("events.empty")}</Muted> : null}
+    <WidgetPart title={t("events.title")} testId="kaspi-events" empty={events.length === 0} none={t("events.empty")}>
       <ol className="flex flex-col gap-y-3">
         {shown.map((e) => (
           <li key={e.id} className="grid grid-cols-[12px_1fr] gap-x-2" data-testid="kaspi-event" data-type={e.type}>
@@ -46,7 +44,7 @@ export function EventLog({ events }: { events: KaspiEvent[] }) {
           {all ? t("events.showLess") : t("events.showAll", { count: events.length })}
         </Button>
       ) : null}
-    </div>
+    </WidgetPart>
   )
 }
 

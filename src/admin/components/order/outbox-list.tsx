@@ -1,6 +1,7 @@
-import { Heading, StatusBadge, Text } from "@medusajs/ui"
+import { StatusBadge, Text } from "@medusajs/ui"
 import { SendAgainButton } from "./send-again-button"
-import { InlineError, Muted } from "../common/section"
+import { WidgetPart } from "./widget-part"
+import { InlineError } from "../common/section"
 import { useKaspiT, useLocale } from "../../lib/i18n"
 import { formatDateTime } from "../../lib/format"
 import { actionStatusColor, isWaitingForKaspi, sendCodeWords, waitingWords } from "../../lib/kaspi-words"
@@ -28,9 +29,7 @@ export function OutboxList({ actions }: { actions: KaspiActionRow[] }) {
   const { t } = useKaspiT()
   const locale = useLocale()
   return (
-    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-outbox">
-      <Heading level="h3">{t("outbox.title")}</Heading>
-      {actions.length === 0 ? <Muted>{t("outbox.empty")}</Muted> : null}
+    <WidgetPart title={t("outbox.title")} testId="kaspi-outbox" empty={actions.length === 0} none={t("outbox.empty")}>
       <ul className="flex flex-col gap-y-3">
         {actions.map((a) => (
           <li
@@ -66,6 +65,6 @@ export function OutboxList({ actions }: { actions: KaspiActionRow[] }) {
           </li>
         ))}
       </ul>
-    </div>
+    </WidgetPart>
   )
 }

@@ -2,7 +2,7 @@ import { Text, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { Field } from "../common/field"
 import { FormDrawer } from "../common/form-drawer"
-import { useSubmit } from "../common/use-submit"
+import { useFormDrawer } from "../common/use-form-drawer"
 import { useKaspiT } from "../../lib/i18n"
 import { useResolveDisagreement } from "../../lib/queries"
 
@@ -17,31 +17,27 @@ const NOTE_MAX = 1000
 export function ResolveDisagreementDrawer({ orderRef, code, label }: { orderRef: string; code: string; label?: string }) {
   const { t } = useKaspiT()
   const resolve = useResolveDisagreement(orderRef)
-  const [open, setOpen] = useState(false)
+  const form = useFormDrawer()
   const [note, setNote] = useState("")
-  const { run, busy, error, setError } = useSubmit()
 
   const submit = () =>
-    run(async () => {
+    form.submit(async () => {
       await resolve.mutateAsync(note.trim() ? { note: note.trim() } : {})
       toast.success(t("agreement.resolved"))
-      setOpen(false)
       setNote("")
     })
 
   return (
     <FormDrawer
-      open={open}
+      {...form.drawer}
       onOpenChange={(o) => {
-        setOpen(o)
-        if (o) setError(null)
+        form.setOpen(o)
+        if (o) form.setError(null)
       }}
       trigger={{ label: label ?? t("agreement.resolve"), testId: "kaspi-resolve" }}
       title={t("agreement.resolveTitle")}
       contentTestId="kaspi-resolve-drawer"
-      error={error}
       submitLabel={t("agreement.confirm")}
-      busy={busy}
       onSubmit={submit}
       submitTestId="kaspi-confirm-resolve"
     >

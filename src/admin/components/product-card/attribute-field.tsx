@@ -1,7 +1,8 @@
-import { Badge, Checkbox, Input, Label, Select, Switch, Text } from "@medusajs/ui"
+import { Badge, Checkbox, Input, Label, Switch, Text } from "@medusajs/ui"
 import type { KaspiAttributeSource } from "../../../types"
 import type { CardAttribute } from "../../lib/cards-types"
 import { useKaspiT } from "../../lib/i18n"
+import { OptionSelect } from "../common/option-select"
 
 type FixedValue = Extract<KaspiAttributeSource, { from: "value" }>["value"]
 type SourceKind = "value" | "option" | "metadata_product" | "metadata_variant" | "product"
@@ -57,18 +58,12 @@ export function AttributeField({
       <Text size="xsmall" className="text-ui-fg-subtle">
         {a.code}
       </Text>
-      <Select value={kind} onValueChange={(k) => onChange(sourceOfKind(k as SourceKind, name))}>
-        <Select.Trigger data-testid={`${id}-source`}>
-          <Select.Value />
-        </Select.Trigger>
-        <Select.Content>
-          {KINDS.map((k) => (
-            <Select.Item key={k} value={k}>
-              {t(`cards.source.${k}`)}
-            </Select.Item>
-          ))}
-        </Select.Content>
-      </Select>
+      <OptionSelect
+        value={kind}
+        onChange={(k) => onChange(sourceOfKind(k, name))}
+        testId={`${id}-source`}
+        options={KINDS.map((k) => ({ value: k, label: t(`cards.source.${k}`) }))}
+      />
       {kind !== "value" ? (
         <Input size="small" id={id} placeholder={t(`cards.sourceName.${kind}`)} value={name} onChange={(e) => onChange(sourceOfKind(kind, e.target.value))} />
       ) : a.type === "boolean" ? (
@@ -92,18 +87,14 @@ export function AttributeField({
           })}
         </div>
       ) : a.type === "enum" && a.values?.length ? (
-        <Select value={typeof fixed === "string" ? fixed : undefined} onValueChange={(v) => setFixed(v)}>
-          <Select.Trigger id={id} data-testid={id}>
-            <Select.Value placeholder={t("cards.pickValue")} />
-          </Select.Trigger>
-          <Select.Content>
-            {a.values.map((v) => (
-              <Select.Item key={v.code} value={v.code}>
-                {v.name ?? v.code}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
+        <OptionSelect
+          value={typeof fixed === "string" ? fixed : undefined}
+          onChange={setFixed}
+          placeholder={t("cards.pickValue")}
+          id={id}
+          testId={id}
+          options={a.values.map((v) => ({ value: v.code, label: v.name ?? v.code }))}
+        />
       ) : (
         <Input
           size="small"

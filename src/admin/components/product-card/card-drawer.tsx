@@ -9,6 +9,7 @@ import type { CardPreview } from "../../lib/cards-types"
 import { useKaspiT } from "../../lib/i18n"
 import { FormDrawer } from "../common/form-drawer"
 import { InlineError, Muted } from "../common/section"
+import { useFormDrawer } from "../common/use-form-drawer"
 import { useSubmit } from "../common/use-submit"
 import { AttributeField } from "./attribute-field"
 import { CardCheck } from "./card-check"
@@ -33,14 +34,14 @@ export function CardDrawer({
 }) {
   const { t } = useKaspiT()
   const client = useQueryClient()
-  const [open, setOpen] = useState(false)
+  const form = useFormDrawer()
+  const { open } = form
   const [category, setCategory] = useState<string | null>(initialCategory ?? null)
   const [sources, setSources] = useState<Record<string, KaspiAttributeSource>>({})
   const [checked, setChecked] = useState<CardPreview[] | null>(null)
   const attributes = useCardAttributes(open ? category : null)
   const mapping = useCardMapping(open ? category : null)
   const check = useSubmit()
-  const send = useSubmit()
 
   // A category's saved mapping fills the form when the category is chosen.
   useEffect(() => {
@@ -66,28 +67,24 @@ export function CardDrawer({
 
   const runCheck = () => check.run(async () => setChecked((await cardsApi.preview(body())).cards))
   const submit = () =>
-    send.run(async () => {
+    form.submit(async () => {
       await cardsApi.saveMapping(category!, sources)
       const answer = await cardsApi.send(body())
       toast.success(answer.import ? t("cards.sent", { count: answer.sent.length }) : t("cards.nothingToSend"))
       await client.invalidateQueries({ queryKey: ["kaspi", "cards"] })
-      setOpen(false)
       onSent?.()
     })
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={setOpen}
+      {...form.drawer}
       trigger={trigger}
       title={productIds.length > 1 ? t("cards.formTitleMany", { count: productIds.length }) : t("cards.formTitle")}
       contentTestId="kaspi-card-drawer"
       bodyClassName="flex flex-col gap-y-4 overflow-y-auto"
-      error={send.error}
       cancelLabel={t("cards.close")}
       submitLabel={t("cards.send")}
       submitDisabled={!category || !productIds.length}
-      busy={send.busy}
       onSubmit={submit}
       submitTestId="kaspi-card-send"
     >

@@ -1,5 +1,5 @@
 import { Button, Container, StatusBadge, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { Fragment, useState, type ReactNode } from "react"
 import { InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { AccountTokenField } from "./account-token-field"
@@ -29,30 +29,24 @@ function AccountRow({ account }: { account: KaspiAccount }) {
       setResult(null)
       setResult((await kaspiApi.testConnection(account.id)).connection)
     })
+  const details: Array<[string, ReactNode]> = [
+    [t("accounts.account"), <Text size="small">{account.name ? `${account.name} (${account.id})` : account.id}</Text>],
+    [t("accounts.merchantId"), <Text size="small" className="font-mono">{account.merchantId}</Text>],
+    [t("accounts.token"), <AccountTokenField account={account} />],
+    [t("accounts.apiUrl"), <Text size="small" className="font-mono break-all">{account.apiUrl}</Text>],
+  ]
   return (
     <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="kaspi-account" data-account={account.id}>
       <div className="flex items-start justify-between gap-x-4">
         <div className="grid grid-cols-[160px_1fr] gap-x-4 gap-y-1.5">
-          <Text size="small" weight="plus" className="text-ui-fg-subtle">
-            {t("accounts.account")}
-          </Text>
-          <Text size="small">{account.name ? `${account.name} (${account.id})` : account.id}</Text>
-          <Text size="small" weight="plus" className="text-ui-fg-subtle">
-            {t("accounts.merchantId")}
-          </Text>
-          <Text size="small" className="font-mono">
-            {account.merchantId}
-          </Text>
-          <Text size="small" weight="plus" className="text-ui-fg-subtle">
-            {t("accounts.token")}
-          </Text>
-          <AccountTokenField account={account} />
-          <Text size="small" weight="plus" className="text-ui-fg-subtle">
-            {t("accounts.apiUrl")}
-          </Text>
-          <Text size="small" className="font-mono break-all">
-            {account.apiUrl}
-          </Text>
+          {details.map(([label, value], i) => (
+            <Fragment key={i}>
+              <Text size="small" weight="plus" className="text-ui-fg-subtle">
+                {label}
+              </Text>
+              {value}
+            </Fragment>
+          ))}
         </div>
         <Button size="small" variant="secondary" className="shrink-0" isLoading={testing} onClick={test} data-testid="kaspi-test-connection">
           {t("accounts.test")}

@@ -1,20 +1,25 @@
 import { Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
-import { errorStatus, errorMessage, kaspiApi } from "../../lib/api"
-import { InlineError } from "../common/section"
+import { FeedPart } from "./feed-part"
+import { Muted } from "../common/section"
 import { Stat } from "../common/stat"
+import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
-import { kaspiKeys } from "../../lib/queries"
+import type { FeedDiffResponse } from "../../lib/types"
+
+type FeedDiff = NonNullable<FeedDiffResponse["diff"]>
 
 /** The latest build against the feed that was live before it: added, removed, price and stock changes. */
 export function FeedDiffView({ accountId }: { accountId: string }) {
   const { t } = useKaspiT()
-  const { data, error, isLoading } = useQuery({ queryKey: kaspiKeys.feedPart(accountId, "diff"), queryFn: () => kaspiApi.feedDiff(accountId), retry: false })
-  if (errorStatus(error) === 404) return <Text size="small" className="text-ui-fg-muted">{t("diff.none")}</Text>
-  if (error) return <InlineError>{errorMessage(error)}</InlineError>
-  if (isLoading || !data) return <Text size="small">{t("common.loading")}</Text>
-  const d = data.diff
-  if (!d) return <Text size="small" className="text-ui-fg-muted">{data.message ?? t("diff.none")}</Text>
+  return (
+    <FeedPart accountId={accountId} part="diff" load={kaspiApi.feedDiff} noBuild={t("diff.none")}>
+      {(data) => (data.diff ? <DiffFigures d={data.diff} /> : <Muted>{data.message ?? t("diff.none")}</Muted>)}
+    </FeedPart>
+  )
+}
+
+function DiffFigures({ d }: { d: FeedDiff }) {
+  const { t } = useKaspiT()
   const examples = [
     ...d.samples.added.map((s) => `+ ${s}`),
     ...d.samples.removed.map((s) => `− ${s}`),

@@ -1,11 +1,11 @@
 import { Badge, Button, Code, StatusBadge, Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
 import { Fragment, useState } from "react"
-import { InlineError } from "../common/section"
-import { errorMessage, kaspiApi } from "../../lib/api"
+import { FeedPart } from "./feed-part"
+import { DataTable } from "../common/data-table"
+import { Muted } from "../common/section"
+import { kaspiApi } from "../../lib/api"
 import { formatTenge } from "../../lib/format"
 import { useKaspiT, useLocale } from "../../lib/i18n"
-import { kaspiKeys } from "../../lib/queries"
 import type { FeedPreviewEntry } from "../../lib/types"
 
 const COLOR = { ok: "green", skipped: "orange", excluded: "grey" } as const
@@ -31,33 +31,18 @@ export function FeedPreview({ accountId }: { accountId: string }) {
   const { t } = useKaspiT()
   const locale = useLocale()
   const [xmlOf, setXmlOf] = useState<string | null>(null)
-  const { data, error, isLoading } = useQuery({ queryKey: kaspiKeys.feedPart(accountId, "preview"), queryFn: () => kaspiApi.feedPreview(accountId, 20) })
-  if (error) return <InlineError>{errorMessage(error)}</InlineError>
-  if (isLoading) return <Text size="small">{t("common.loading")}</Text>
-  const offers = data?.offers ?? []
   return (
-    <div className="flex flex-col gap-y-3" data-testid="kaspi-feed-preview">
-      <Text size="small" className="text-ui-fg-subtle">
-        {t("preview.intro")}
-      </Text>
-      {offers.length === 0 ? (
-        <Text size="small" className="text-ui-fg-muted">
-          {t("preview.empty")}
-        </Text>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("preview.sku")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("preview.model")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("preview.price")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("preview.availability")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("preview.result")}</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {offers.map((o) => (
+    <FeedPart accountId={accountId} part="preview" load={(id) => kaspiApi.feedPreview(id, 20)}>
+      {({ offers }) => (
+        <div className="flex flex-col gap-y-3" data-testid="kaspi-feed-preview">
+          <Text size="small" className="text-ui-fg-subtle">
+            {t("preview.intro")}
+          </Text>
+          {offers.length === 0 ? <Muted>{t("preview.empty")}</Muted> : null}
+          <DataTable
+            columns={[t("preview.sku"), t("preview.model"), { label: t("preview.price"), className: "text-right" }, t("preview.availability"), t("preview.result"), {}]}
+            rows={offers}
+            row={(o) => (
               <Fragment key={o.variant_id}>
                 <Table.Row data-testid="kaspi-preview-row" data-sku={o.sku ?? ""} data-status={o.status}>
                   <Table.Cell className="font-mono">{o.sku ?? "—"}</Table.Cell>
@@ -92,10 +77,10 @@ export function FeedPreview({ accountId }: { accountId: string }) {
                   </tr>
                 ) : null}
               </Fragment>
-            ))}
-          </Table.Body>
-        </Table>
+            )}
+          />
+        </div>
       )}
-    </div>
+    </FeedPart>
   )
 }

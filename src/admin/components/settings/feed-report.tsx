@@ -1,55 +1,46 @@
 import { Table, Text } from "@medusajs/ui"
-import { useQuery } from "@tanstack/react-query"
-import { errorStatus, errorMessage, kaspiApi } from "../../lib/api"
-import { InlineError } from "../common/section"
+import { FeedPart } from "./feed-part"
+import { DataTable } from "../common/data-table"
+import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
-import { kaspiKeys } from "../../lib/queries"
 import { serverText } from "../../lib/server-text"
+import type { FeedReport as Report } from "../../lib/types"
 
 /** Why offers of the latest build were skipped (counts per reason, then the offers) and the warnings. */
 export function FeedReport({ accountId }: { accountId: string }) {
   const { t } = useKaspiT()
-  const { data, error, isLoading } = useQuery({ queryKey: kaspiKeys.feedPart(accountId, "report"), queryFn: () => kaspiApi.feedReport(accountId), retry: false })
-  if (errorStatus(error) === 404) return <Text size="small" className="text-ui-fg-muted">{t("report.none")}</Text>
-  if (error) return <InlineError>{errorMessage(error)}</InlineError>
-  if (isLoading || !data) return <Text size="small">{t("common.loading")}</Text>
-  const reasons = Object.entries(data.skipped_by_reason)
-  const warnings = Object.entries(data.warnings_by_code)
+  return (
+    <FeedPart accountId={accountId} part="report" load={kaspiApi.feedReport} noBuild={t("report.none")}>
+      {(data) => <ReportBody data={data} />}
+    </FeedPart>
+  )
+}
+
+function ReportBody({ data }: { data: Report }) {
+  const { t } = useKaspiT()
+  // Skip reasons first, then warning codes, in one table of counts.
+  const counts = [
+    ...Object.entries(data.skipped_by_reason).map(([code, n]) => ({ key: code, kind: t("feed.skipped"), code, n })),
+    ...Object.entries(data.warnings_by_code).map(([code, n]) => ({ key: `w-${code}`, kind: t("feed.warnings"), code, n })),
+  ]
   return (
     <div className="flex flex-col gap-y-4" data-testid="kaspi-feed-report">
       <Text size="small" className="text-ui-fg-subtle">
         {t("report.intro")}
       </Text>
-      {reasons.length === 0 && warnings.length === 0 ? (
-        <Text size="small">{t("report.clean")}</Text>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("report.reason")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("report.count")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {reasons.map(([code, n]) => (
-              <Table.Row key={code}>
-                <Table.Cell>
-                  {t("feed.skipped")}: <span className="font-mono">{code}</span>
-                </Table.Cell>
-                <Table.Cell className="text-right">{n}</Table.Cell>
-              </Table.Row>
-            ))}
-            {warnings.map(([code, n]) => (
-              <Table.Row key={`w-${code}`}>
-                <Table.Cell>
-                  {t("feed.warnings")}: <span className="font-mono">{code}</span>
-                </Table.Cell>
-                <Table.Cell className="text-right">{n}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      {counts.length === 0 ? <Text size="small">{t("report.clean")}</Text> : null}
+      <DataTable
+        columns={[t("report.reason"), { label: t("report.count"), className: "text-right" }]}
+        rows={counts}
+        row={(c) => (
+          <Table.Row key={c.key}>
+            <Table.Cell>
+              {c.kind}: <span className="font-mono">{c.code}</span>
+            </Table.Cell>
+            <Table.Cell className="text-right">{c.n}</Table.Cell>
+          </Table.Row>
+        )}
+      />
       {data.issues.length ? (
         <ul className="flex flex-col gap-y-1">
           {data.issues.map((i) => (

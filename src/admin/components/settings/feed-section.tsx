@@ -1,37 +1,29 @@
 import { Button, Container, Copy, Input, Label, Switch, Text, toast, usePrompt } from "@medusajs/ui"
 import { ArrowPath } from "@medusajs/icons"
-import { useState } from "react"
 import { FeedBuildStats } from "./feed-build-stats"
 import { FeedSettingsForm } from "./feed-settings-form"
 import { FeedTabs } from "./feed-tabs"
 import { Field } from "../common/field"
 import { InlineError, SectionHeader } from "../common/section"
+import { useToastedCall } from "../common/use-toasted-call"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
 import { useKaspiT, useLocale } from "../../lib/i18n"
-import { useInvalidateKaspi, useKaspiFeed } from "../../lib/queries"
+import { useKaspiFeed } from "../../lib/queries"
 
 /** The price-list feed of one shop: on/off, the URL for the Kaspi cabinet, builds, settings, preview/report/diff. */
 export function FeedSection({ accountId }: { accountId: string }) {
   const { t } = useKaspiT()
   const locale = useLocale()
   const prompt = usePrompt()
-  const invalidate = useInvalidateKaspi()
   const feed = useKaspiFeed(accountId)
-  const [busy, setBusy] = useState<"enable" | "rebuild" | "rotate" | null>(null)
+  const { busy, call } = useToastedCall<"enable" | "rebuild" | "rotate">()
 
-  const act = async (kind: "enable" | "rebuild" | "rotate", fn: () => Promise<string | void>) => {
-    setBusy(kind)
-    try {
+  const act = (kind: "enable" | "rebuild" | "rotate", fn: () => Promise<string | void>) =>
+    call(kind, async () => {
       const message = await fn()
       if (message) toast.success(message)
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      setBusy(null)
-      await invalidate()
-    }
-  }
+    })
 
   const rebuild = () =>
     act("rebuild", async () => {

@@ -1,6 +1,7 @@
-import { Button, Container, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
+import { Button, Container, Input, Label, Switch, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { Field } from "../common/field"
+import { OptionSelect, type SelectOption } from "../common/option-select"
 import { InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { kaspiApi } from "../../lib/api"
@@ -27,6 +28,11 @@ type Form = {
   interval_minutes: string
   max_removed_percent: string
 }
+
+type KeyOf<V> = { [K in keyof Form]: Form[K] extends V ? K : never }[keyof Form]
+type ToggleKey = KeyOf<boolean>
+type ChoiceKey = "price_source" | "price_rounding" | "price_rounding_mode" | "brand_source"
+type TextKey = Exclude<KeyOf<string>, ChoiceKey>
 
 const toForm = (s: FeedSettings): Form => ({
   company_name: s.company_name ?? "",
@@ -66,23 +72,6 @@ const toPatch = (f: Form): Partial<FeedSettings> => ({
   max_removed_share: Number(f.max_removed_percent) / 100,
 })
 
-function Choice<T extends string>({ value, onChange, options }: { value: T; onChange: (v: T) => void; options: [T, string][] }) {
-  return (
-    <Select value={value} onValueChange={(v) => onChange(v as T)}>
-      <Select.Trigger>
-        <Select.Value />
-      </Select.Trigger>
-      <Select.Content>
-        {options.map(([v, label]) => (
-          <Select.Item key={v} value={v}>
-            {label}
-          </Select.Item>
-        ))}
-      </Select.Content>
-    </Select>
-  )
-}
-
 /** Feed settings: company, price rule, brand and model texts, stock/pre-order, schedule and the mass-removal guard. */
 export function FeedSettingsForm({ accountId, settings }: { accountId: string; settings: FeedSettings }) {
   const { t } = useKaspiT()
@@ -91,8 +80,23 @@ export function FeedSettingsForm({ accountId, settings }: { accountId: string; s
   const { run, busy, error } = useSubmit()
   useEffect(() => setForm(toForm(settings)), [settings])
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }))
-  const text = (k: keyof Form, type: "text" | "number" = "text") => (
-    <Input id={`kaspi-feed-${k}`} type={type} value={String(form[k])} onChange={(e) => set(k, e.target.value as never)} />
+  const text = (k: TextKey, label: string, type: "text" | "number" = "text") => (
+    <Field label={label} htmlFor={`kaspi-feed-${k}`}>
+      <Input id={`kaspi-feed-${k}`} type={type} value={form[k]} onChange={(e) => set(k, e.target.value)} />
+    </Field>
+  )
+  const choice = <K extends ChoiceKey>(k: K, label: string, options: SelectOption<Form[K]>[]) => (
+    <Field label={label}>
+      <OptionSelect value={form[k]} onChange={(v) => set(k, v)} options={options} />
+    </Field>
+  )
+  const toggle = (k: ToggleKey, id: string, label: string) => (
+    <div className="flex items-center gap-x-2">
+      <Switch id={id} checked={form[k]} onCheckedChange={(v) => set(k, v)} />
+      <Label size="small" htmlFor={id}>
+        {label}
+      </Label>
+    </div>
   )
 
   const save = () =>
@@ -106,92 +110,40 @@ export function FeedSettingsForm({ accountId, settings }: { accountId: string; s
     <Container className="divide-y p-0" data-testid="kaspi-feed-settings">
       <SectionHeader title={t("feed.settingsTitle")} />
       <div className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-        <Field label={t("feed.companyName")} htmlFor="kaspi-feed-company_name">
-          {text("company_name")}
-        </Field>
-        <Field label={t("feed.feedMerchantId")} htmlFor="kaspi-feed-merchant_id">
-          {text("merchant_id")}
-        </Field>
-        <Field label={t("feed.priceSource")}>
-          <Choice
-            value={form.price_source}
-            onChange={(v) => set("price_source", v)}
-            options={[
-              ["base", t("feed.priceSourceBase")],
-              ["region", t("feed.priceSourceRegion")],
-              ["price_list", t("feed.priceSourceList")],
-            ]}
-          />
-        </Field>
-        {form.price_source === "region" ? (
-          <Field label={t("feed.priceRegion")} htmlFor="kaspi-feed-price_region_id">
-            {text("price_region_id")}
-          </Field>
-        ) : form.price_source === "price_list" ? (
-          <Field label={t("feed.priceList")} htmlFor="kaspi-feed-price_list_id">
-            {text("price_list_id")}
-          </Field>
-        ) : (
-          <div />
-        )}
-        <Field label={t("feed.markup")} htmlFor="kaspi-feed-price_markup_percent">
-          {text("price_markup_percent", "number")}
-        </Field>
-        <Field label={t("feed.fixedAdd")} htmlFor="kaspi-feed-price_fixed_add">
-          {text("price_fixed_add", "number")}
-        </Field>
-        <Field label={t("feed.rounding")}>
-          <Choice value={form.price_rounding} onChange={(v) => set("price_rounding", v)} options={[["1", "1"], ["10", "10"], ["100", "100"]]} />
-        </Field>
-        <Field label={t("feed.roundingMode")}>
-          <Choice
-            value={form.price_rounding_mode}
-            onChange={(v) => set("price_rounding_mode", v)}
-            options={[
-              ["nearest", t("feed.roundNearest")],
-              ["up", t("feed.roundUp")],
-              ["down", t("feed.roundDown")],
-            ]}
-          />
-        </Field>
-        <Field label={t("feed.brandSource")}>
-          <Choice
-            value={form.brand_source}
-            onChange={(v) => set("brand_source", v)}
-            options={[
-              ["metadata", t("feed.brandMetadata")],
-              ["type", t("feed.brandType")],
-              ["collection", t("feed.brandCollection")],
-              ["fixed", t("feed.brandFixed")],
-              ["none", t("feed.brandNone")],
-            ]}
-          />
-        </Field>
-        <Field label={t("feed.brandValue")} htmlFor="kaspi-feed-brand_value">
-          {text("brand_value")}
-        </Field>
-        <Field label={t("feed.modelTemplate")} htmlFor="kaspi-feed-model_template">
-          {text("model_template")}
-        </Field>
-        <Field label={t("feed.interval")} htmlFor="kaspi-feed-interval_minutes">
-          {text("interval_minutes", "number")}
-        </Field>
-        <Field label={t("feed.maxRemoved")} htmlFor="kaspi-feed-max_removed_percent">
-          {text("max_removed_percent", "number")}
-        </Field>
+        {text("company_name", t("feed.companyName"))}
+        {text("merchant_id", t("feed.feedMerchantId"))}
+        {choice("price_source", t("feed.priceSource"), [
+          { value: "base", label: t("feed.priceSourceBase") },
+          { value: "region", label: t("feed.priceSourceRegion") },
+          { value: "price_list", label: t("feed.priceSourceList") },
+        ])}
+        {form.price_source === "region"
+          ? text("price_region_id", t("feed.priceRegion"))
+          : form.price_source === "price_list"
+            ? text("price_list_id", t("feed.priceList"))
+            : <div />}
+        {text("price_markup_percent", t("feed.markup"), "number")}
+        {text("price_fixed_add", t("feed.fixedAdd"), "number")}
+        {choice("price_rounding", t("feed.rounding"), ["1", "10", "100"].map((n) => ({ value: n, label: n })))}
+        {choice("price_rounding_mode", t("feed.roundingMode"), [
+          { value: "nearest", label: t("feed.roundNearest") },
+          { value: "up", label: t("feed.roundUp") },
+          { value: "down", label: t("feed.roundDown") },
+        ])}
+        {choice("brand_source", t("feed.brandSource"), [
+          { value: "metadata", label: t("feed.brandMetadata") },
+          { value: "type", label: t("feed.brandType") },
+          { value: "collection", label: t("feed.brandCollection") },
+          { value: "fixed", label: t("feed.brandFixed") },
+          { value: "none", label: t("feed.brandNone") },
+        ])}
+        {text("brand_value", t("feed.brandValue"))}
+        {text("model_template", t("feed.modelTemplate"))}
+        {text("interval_minutes", t("feed.interval"), "number")}
+        {text("max_removed_percent", t("feed.maxRemoved"), "number")}
         <div className="flex flex-col gap-y-3 pt-6">
-          <div className="flex items-center gap-x-2">
-            <Switch id="kaspi-feed-stock" checked={form.include_stock_count} onCheckedChange={(v) => set("include_stock_count", v)} />
-            <Label size="small" htmlFor="kaspi-feed-stock">
-              {t("feed.includeStock")}
-            </Label>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <Switch id="kaspi-feed-preorder" checked={form.include_pre_order} onCheckedChange={(v) => set("include_pre_order", v)} />
-            <Label size="small" htmlFor="kaspi-feed-preorder">
-              {t("feed.includePreOrder")}
-            </Label>
-          </div>
+          {toggle("include_stock_count", "kaspi-feed-stock", t("feed.includeStock"))}
+          {toggle("include_pre_order", "kaspi-feed-preorder", t("feed.includePreOrder"))}
         </div>
       </div>
       <div className="flex items-center justify-end gap-x-4 px-6 py-4">

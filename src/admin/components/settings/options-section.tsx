@@ -1,7 +1,7 @@
 import { Badge, Button, Container, Input, Switch, Text, toast } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState, type ReactNode } from "react"
-import { InlineError, SectionHeader } from "../common/section"
+import { FactRow, InlineError, SectionHeader } from "../common/section"
 import { useSubmit } from "../common/use-submit"
 import { kaspiApi } from "../../lib/api"
 import { formatDateTime } from "../../lib/format"
@@ -9,14 +9,12 @@ import { useKaspiT, useLocale } from "../../lib/i18n"
 import { kaspiKeys, useKaspiOrderOptions } from "../../lib/queries"
 import type { KaspiOverview, OrderOptionOverrides } from "../../lib/types"
 
+/** One option: a row of its own in the section, its value and controls side by side. */
 function Row({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div className="grid grid-cols-2 items-center gap-x-4 px-6 py-3" data-testid={testId}>
-      <Text size="small" weight="plus" className="text-ui-fg-subtle">
-        {label}
-      </Text>
-      <div className="txt-compact-small flex flex-wrap items-center gap-x-2 gap-y-1">{children}</div>
-    </div>
+    <FactRow label={label} testId={testId} className="items-center px-6 py-3" valueClassName="flex flex-wrap items-center gap-x-2 gap-y-1">
+      {children}
+    </FactRow>
   )
 }
 

@@ -1,8 +1,9 @@
-import { Input, Select, toast } from "@medusajs/ui"
+import { Input, toast } from "@medusajs/ui"
 import { useEffect, useState, type ReactNode } from "react"
 import { Field } from "../common/field"
 import { FormDrawer } from "../common/form-drawer"
-import { useSubmit } from "../common/use-submit"
+import { SelectField } from "../common/select-field"
+import { useFormDrawer } from "../common/use-form-drawer"
 import { kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
 import { useInvalidateKaspi, useStockLocations } from "../../lib/queries"
@@ -13,12 +14,12 @@ export function StoreMappingDrawer({ accountId, mapping, trigger }: { accountId:
   const { t } = useKaspiT()
   const invalidate = useInvalidateKaspi()
   const locations = useStockLocations()
-  const [open, setOpen] = useState(false)
+  const form = useFormDrawer()
+  const { open, setOpen, setError } = form
   const [storeId, setStoreId] = useState("")
   const [locationId, setLocationId] = useState("")
   const [buffer, setBuffer] = useState("0")
   const [preOrder, setPreOrder] = useState("")
-  const { run, busy, error, setError } = useSubmit()
 
   useEffect(() => {
     if (!open) return
@@ -31,7 +32,7 @@ export function StoreMappingDrawer({ accountId, mapping, trigger }: { accountId:
 
   const valid = storeId.trim() && locationId && /^\d+$/.test(buffer) && (preOrder === "" || (/^\d+$/.test(preOrder) && Number(preOrder) <= 30))
   const submit = () =>
-    run(async () => {
+    form.run(async () => {
       const body = { stock_location_id: locationId, stock_buffer: Number(buffer), pre_order_days: preOrder === "" ? null : Number(preOrder) }
       if (mapping) await kaspiApi.updateStoreMapping(mapping.id, body)
       else await kaspiApi.createStoreMapping({ account_id: accountId, store_id: storeId.trim(), ...body })
@@ -42,35 +43,25 @@ export function StoreMappingDrawer({ accountId, mapping, trigger }: { accountId:
 
   return (
     <FormDrawer
-      open={open}
-      onOpenChange={setOpen}
+      {...form.drawer}
       trigger={trigger}
       title={mapping ? t("stores.editTitle", { store: mapping.store_id }) : t("stores.addTitle")}
       contentTestId="kaspi-store-mapping-drawer"
-      error={error}
       submitLabel={t("common.save")}
       submitDisabled={!valid}
-      busy={busy}
       onSubmit={submit}
       submitTestId="kaspi-store-save"
     >
       <Field label={t("stores.storeId")} hint={t("stores.storeIdHint")} htmlFor="kaspi-store-id">
         <Input id="kaspi-store-id" value={storeId} disabled={Boolean(mapping)} onChange={(e) => setStoreId(e.target.value)} placeholder="PP1" data-testid="kaspi-store-id" />
       </Field>
-      <Field label={t("stores.location")}>
-        <Select value={locationId} onValueChange={setLocationId}>
-          <Select.Trigger data-testid="kaspi-store-location">
-            <Select.Value placeholder={t("stores.location")} />
-          </Select.Trigger>
-          <Select.Content>
-            {(locations.data?.stock_locations ?? []).map((l) => (
-              <Select.Item key={l.id} value={l.id}>
-                {l.name}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </Field>
+      <SelectField
+        label={t("stores.location")}
+        value={locationId}
+        onChange={setLocationId}
+        testId="kaspi-store-location"
+        options={(locations.data?.stock_locations ?? []).map((l) => ({ value: l.id, label: l.name }))}
+      />
       <Field label={t("stores.buffer")} hint={t("stores.bufferHint")} htmlFor="kaspi-store-buffer">
         <Input id="kaspi-store-buffer" type="number" min={0} value={buffer} onChange={(e) => setBuffer(e.target.value)} data-testid="kaspi-store-buffer" />
       </Field>

@@ -1,17 +1,19 @@
-import { Button, Container, IconButton, Table, Text, toast, usePrompt } from "@medusajs/ui"
+import { Button, Container, IconButton, Table, toast, usePrompt } from "@medusajs/ui"
 import { PencilSquare, Plus, Trash } from "@medusajs/icons"
 import { StoreMappingDrawer } from "./store-mapping-drawer"
-import { InlineError, SectionHeader } from "../common/section"
+import { DataTable } from "../common/data-table"
+import { useToastedCall } from "../common/use-toasted-call"
+import { InlineError, MissingSetup, SectionHeader } from "../common/section"
 import { errorMessage, kaspiApi } from "../../lib/api"
 import { useKaspiT } from "../../lib/i18n"
-import { useInvalidateKaspi, useStockLocations, useStoreMappings } from "../../lib/queries"
+import { useStockLocations, useStoreMappings } from "../../lib/queries"
 import type { StoreMapping } from "../../lib/types"
 
 /** Kaspi points of sale (storeId) ↔ Medusa stock locations: where each store's feed availability comes from. */
 export function StoreMappingsSection({ accountId }: { accountId: string }) {
   const { t } = useKaspiT()
   const prompt = usePrompt()
-  const invalidate = useInvalidateKaspi()
+  const { call } = useToastedCall()
   const mappings = useStoreMappings()
   const locations = useStockLocations()
   const rows = (mappings.data?.store_mappings ?? []).filter((m) => m.account_id === accountId)
@@ -25,14 +27,10 @@ export function StoreMappingsSection({ accountId }: { accountId: string }) {
       cancelText: t("common.cancel"),
     })
     if (!ok) return
-    try {
+    await call(m.id, async () => {
       await kaspiApi.deleteStoreMapping(m.id)
       toast.success(t("stores.deleted"))
-    } catch (e) {
-      toast.error(errorMessage(e))
-    } finally {
-      await invalidate()
-    }
+    })
   }
 
   return (
@@ -55,49 +53,37 @@ export function StoreMappingsSection({ accountId }: { accountId: string }) {
       {mappings.error ? <InlineError className="px-6 py-4">{t("common.error", { message: errorMessage(mappings.error) })}</InlineError> : null}
       {rows.length === 0 && !mappings.isLoading ? (
         <div className="px-6 py-4">
-          <Text size="small" className="text-ui-fg-error">
-            {t("stores.empty")}
-          </Text>
+          <MissingSetup>{t("stores.empty")}</MissingSetup>
         </div>
-      ) : (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>{t("stores.storeId")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("stores.location")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("stores.buffer")}</Table.HeaderCell>
-              <Table.HeaderCell className="text-right">{t("stores.preOrder")}</Table.HeaderCell>
-              <Table.HeaderCell />
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((m) => (
-              <Table.Row key={m.id} data-testid="kaspi-store-row" data-store={m.store_id}>
-                <Table.Cell className="font-mono">{m.store_id}</Table.Cell>
-                <Table.Cell>{locationName(m.stock_location_id)}</Table.Cell>
-                <Table.Cell className="text-right">{m.stock_buffer}</Table.Cell>
-                <Table.Cell className="text-right">{m.pre_order_days ?? "—"}</Table.Cell>
-                <Table.Cell className="text-right">
-                  <div className="flex justify-end gap-x-1">
-                    <StoreMappingDrawer
-                      accountId={accountId}
-                      mapping={m}
-                      trigger={
-                        <IconButton size="small" variant="transparent" aria-label={t("common.edit")}>
-                          <PencilSquare />
-                        </IconButton>
-                      }
-                    />
-                    <IconButton size="small" variant="transparent" aria-label={t("common.delete")} onClick={() => remove(m)}>
-                      <Trash />
+      ) : null}
+      <DataTable
+        columns={[t("stores.storeId"), t("stores.location"), { label: t("stores.buffer"), className: "text-right" }, { label: t("stores.preOrder"), className: "text-right" }, {}]}
+        rows={rows}
+        row={(m) => (
+          <Table.Row key={m.id} data-testid="kaspi-store-row" data-store={m.store_id}>
+            <Table.Cell className="font-mono">{m.store_id}</Table.Cell>
+            <Table.Cell>{locationName(m.stock_location_id)}</Table.Cell>
+            <Table.Cell className="text-right">{m.stock_buffer}</Table.Cell>
+            <Table.Cell className="text-right">{m.pre_order_days ?? "—"}</Table.Cell>
+            <Table.Cell className="text-right">
+              <div className="flex justify-end gap-x-1">
+                <StoreMappingDrawer
+                  accountId={accountId}
+                  mapping={m}
+                  trigger={
+                    <IconButton size="small" variant="transparent" aria-label={t("common.edit")}>
+                      <PencilSquare />
                     </IconButton>
-                  </div>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+                  }
+                />
+                <IconButton size="small" variant="transparent" aria-label={t("common.delete")} onClick={() => remove(m)}>
+                  <Trash />
+                </IconButton>
+              </div>
+            </Table.Cell>
+          </Table.Row>
+        )}
+      />
     </Container>
   )
 }

@@ -1,10 +1,10 @@
-import { Checkbox, Container, Input, Table, Text } from "@medusajs/ui"
-import { TextLink } from "../../../components/common/text-link"
+import { Checkbox, Input, Table, Text } from "@medusajs/ui"
 import { useQuery } from "@tanstack/react-query"
 import { useState } from "react"
 import { Link } from "react-router-dom"
+import { DataTable } from "../../../components/common/data-table"
 import { ListState } from "../../../components/common/list-state"
-import { SectionHeader } from "../../../components/common/section"
+import { KaspiSubPage } from "../../../components/kaspi-page/kaspi-sub-page"
 import { CardDrawer } from "../../../components/product-card/card-drawer"
 import { medusaApi } from "../../../lib/api"
 import { useKaspiT } from "../../../lib/i18n"
@@ -23,57 +23,44 @@ const KaspiCardsPage = () => {
   const toggle = (id: string, on: boolean) => setTicked((prev) => (on ? [...prev, id] : prev.filter((x) => x !== id)))
 
   return (
-    <Container className="divide-y p-0" data-testid="kaspi-cards-page">
-      <SectionHeader
-        level="h1"
-        title={t("cards.bulkTitle")}
-        subtitle={t("cards.bulkIntro")}
-        actions={
-          <>
-            <TextLink to="/kaspi">{t("eventLog.back")}</TextLink>
-            <CardDrawer
-              productIds={ticked}
-              trigger={{ label: t("cards.bulkSend", { count: ticked.length }), testId: "kaspi-cards-bulk-open" }}
-              onSent={() => setTicked([])}
-            />
-          </>
-        }
-      />
+    <KaspiSubPage
+      testId="kaspi-cards-page"
+      title={t("cards.bulkTitle")}
+      subtitle={t("cards.bulkIntro")}
+      actions={
+        <CardDrawer
+          productIds={ticked}
+          trigger={{ label: t("cards.bulkSend", { count: ticked.length }), testId: "kaspi-cards-bulk-open" }}
+          onSent={() => setTicked([])}
+        />
+      }
+    >
       <div className="px-6 py-4">
         <Input size="small" type="search" placeholder={t("cards.searchProducts")} value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       <ListState isError={products.isError} error={products.error} empty={Boolean(products.data) && !rows.length} none={t("cards.noProducts")} />
-      {rows.length ? (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell />
-              <Table.HeaderCell>{t("cards.product")}</Table.HeaderCell>
-              <Table.HeaderCell>{t("cards.skus")}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((p) => (
-              <Table.Row key={p.id} data-testid="kaspi-cards-product">
-                <Table.Cell>
-                  <Checkbox checked={ticked.includes(p.id)} onCheckedChange={(on) => toggle(p.id, on === true)} aria-label={p.title} />
-                </Table.Cell>
-                <Table.Cell>
-                  <Link to={`/products/${p.id}`} className="text-ui-fg-interactive txt-compact-small">
-                    {p.title}
-                  </Link>
-                </Table.Cell>
-                <Table.Cell>
-                  <Text size="small" className="text-ui-fg-subtle">
-                    {(p.variants ?? []).map((v) => v.sku).filter(Boolean).join(", ")}
-                  </Text>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      ) : null}
-    </Container>
+      <DataTable
+        columns={[{}, t("cards.product"), t("cards.skus")]}
+        rows={rows}
+        row={(p) => (
+          <Table.Row key={p.id} data-testid="kaspi-cards-product">
+            <Table.Cell>
+              <Checkbox checked={ticked.includes(p.id)} onCheckedChange={(on) => toggle(p.id, on === true)} aria-label={p.title} />
+            </Table.Cell>
+            <Table.Cell>
+              <Link to={`/products/${p.id}`} className="text-ui-fg-interactive txt-compact-small">
+                {p.title}
+              </Link>
+            </Table.Cell>
+            <Table.Cell>
+              <Text size="small" className="text-ui-fg-subtle">
+                {(p.variants ?? []).map((v) => v.sku).filter(Boolean).join(", ")}
+              </Text>
+            </Table.Cell>
+          </Table.Row>
+        )}
+      />
+    </KaspiSubPage>
   )
 }
 
