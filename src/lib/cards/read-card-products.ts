@@ -1,4 +1,4 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer, ProductDTO, ProductVariantDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { CardProduct, CardVariant } from "./card-types"
 
@@ -27,15 +27,15 @@ export async function readCardProducts(container: MedusaContainer, productIds: s
     fields: ["*", "images.url", "type.value", "collection.title", "variants.*", "variants.options.value", "variants.options.option.title"],
     filters: { id: productIds },
   })
-  return (data as any[]).map((p) => {
+  return (data as ProductDTO[]).map((p) => {
     const { images, type, collection, variants, ...fields } = p
-    const product: CardProduct = { ...fields, title: p.title ?? "", images: (images ?? []).map((i: { url: string }) => i.url).filter(Boolean) }
+    const product: CardProduct = { ...fields, title: p.title ?? "", images: (images ?? []).map((i) => i.url).filter(Boolean) }
     return {
       id: p.id,
       product,
       brandRow: { product_metadata: p.metadata ?? null, product_type: type?.value ?? null, collection_title: collection?.title ?? null },
       // In the admin's order (variant_rank), then by SKU: the import file and the preview list them alike every time.
-      variants: ((variants ?? []) as any[])
+      variants: ((variants ?? []) as ProductVariantDTO[])
         .sort((a, b) => (a.variant_rank ?? 0) - (b.variant_rank ?? 0) || String(a.sku ?? "").localeCompare(String(b.sku ?? "")))
         .map((v) => {
           const { options, ...vf } = v
